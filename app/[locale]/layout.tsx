@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
+import { setRequestLocale } from 'next-intl/server';
+import { isLocale, localeConfig, locales } from '@/lib/i18n/locales';
+import { arabicFont, latinFont } from '@/app/fonts';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import '@/app/globals.css';
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+// Only the two locales exist; anything else is a 404, not a render attempt.
+export const dynamicParams = false;
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const cfg = localeConfig(locale);
+  return (
+    <html lang={cfg.tag} dir={cfg.dir} className={`${arabicFont.variable} ${latinFont.variable}`}>
+      <body>
+        {/* Client islands receive their strings as props: no message catalogue is shipped. */}
+        <NextIntlClientProvider messages={null}>
+          <SiteHeader locale={locale} />
+          <main id="content" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter locale={locale} />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ComponentProps, ReactNode } from 'react';
+import type { MDXComponents } from 'mdx/types';
+import type { Locale } from '@/lib/i18n/locales';
+import type { Source } from '@/lib/content/schema';
+import { Callout } from '@/components/mdx/Callout';
+import { Figure } from '@/components/mdx/Figure';
+import { Term } from '@/components/mdx/Term';
+import { Stat } from '@/components/mdx/Stat';
+import { TableWrap } from '@/components/mdx/TableWrap';
+import { IncidentLink } from '@/components/mdx/IncidentLink';
+
+interface Context {
+  locale: Locale;
+  sources: Source[];
+  glossaryLinkLabel: string;
+  tableLabel: string;
+}
+
+/** The components an article may use, bound to its language and sources. */
+export function mdxComponents({ locale, sources, glossaryLinkLabel, tableLabel }: Context): MDXComponents {
+  let termCount = 0;
+  return {
+    Callout,
+    Figure,
+    Term: ({ id, children }: { id: string; children?: ReactNode }) => (
+      <Term id={id} locale={locale} uid={`${id}-${++termCount}`} glossaryLinkLabel={glossaryLinkLabel}>
+        {children}
+      </Term>
+    ),
+    Stat: (props: { value: string; label: string; source: string }) => <Stat {...props} sources={sources} />,
+    IncidentTimeline: ({ id }: { id: string }) => <IncidentLink id={id} locale={locale} />,
+    table: (props: ComponentProps<'table'>) => <TableWrap {...props} label={tableLabel} />,
+  };
+}

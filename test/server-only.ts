@@ -1,0 +1,2 @@
+// Vitest stand-in for the 'server-only' guard, which throws outside a React server bundle.
+export {};
