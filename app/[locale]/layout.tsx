@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider } from 'next-intl';
 import { setRequestLocale } from 'next-intl/server';
 import { isLocale, localeConfig, locales } from '@/lib/i18n/locales';
 import { arabicFont, latinFont } from '@/app/fonts';
@@ -23,14 +22,12 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={cfg.tag} dir={cfg.dir} className={`${arabicFont.variable} ${latinFont.variable}`}>
       <body>
-        {/* Client islands receive their strings as props: no message catalogue is shipped. */}
-        <NextIntlClientProvider messages={null}>
-          <SiteHeader locale={locale} />
-          <main id="content" tabIndex={-1}>
-            {children}
-          </main>
-          <SiteFooter locale={locale} />
-        </NextIntlClientProvider>
+        {/* Client islands receive their strings as props: no i18n runtime or messages ship to the browser. */}
+        <SiteHeader locale={locale} />
+        <main id="content" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter locale={locale} />
       </body>
     </html>
   );

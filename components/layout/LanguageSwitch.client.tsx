@@ -1,9 +1,10 @@
 'use client';
 
-import { Link, usePathname } from '@/lib/i18n/navigation';
+import { usePathname } from 'next/navigation';
 import type { Locale } from '@/lib/i18n/locales';
 
 interface Props {
+  current: Locale;
   target: Locale;
   /** The target language's name, written in that language. */
   label: string;
@@ -13,15 +14,17 @@ interface Props {
 }
 
 /**
- * Links to the same page in the other language. It is server-rendered with the right
- * href, so it works without JavaScript; next-intl's Link also records the choice in the
- * locale cookie so `/` remembers it.
+ * Links to the same page in the other language. The href is computed during server
+ * rendering, so it works without JavaScript; the proxy records the reader's choice in the
+ * locale cookie when they land on the other language, so `/` remembers it. It uses Next's
+ * own router hook rather than next-intl's client so that no i18n runtime ships to readers.
  */
-export function LanguageSwitch({ target, label, description, targetDir }: Props) {
-  const pathname = usePathname();
+export function LanguageSwitch({ current, target, label, description, targetDir }: Props) {
+  const pathname = usePathname() ?? `/${current}`;
+  const rest = pathname.replace(new RegExp(`^/${current}(?=/|$)`), '');
   return (
-    <Link href={pathname} locale={target} hrefLang={target} lang={target} dir={targetDir} className="lang-switch" aria-label={description} data-testid="language-switch">
+    <a href={`/${target}${rest}`} hrefLang={target} lang={target} dir={targetDir} className="lang-switch" aria-label={description} data-testid="language-switch">
       {label}
-    </Link>
+    </a>
   );
 }

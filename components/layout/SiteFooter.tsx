@@ -19,6 +19,20 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
             <a href={`/${locale}/about#corrections`}>{t('corrections')}</a>
           </li>
         </ul>
+        <p className="site-footer-feeds">
+          {t('subscribe')}{' '}
+          <a href={`/${locale}/feed.xml`} type="application/rss+xml">
+            RSS
+          </a>{' '}
+          ·{' '}
+          <a href={`/${locale}/atom.xml`} type="application/atom+xml">
+            Atom
+          </a>{' '}
+          ·{' '}
+          <a href={`/${locale}/feed.json`} type="application/feed+json">
+            JSON Feed
+          </a>
+        </p>
         <p className="site-footer-note">{t('copyright')}</p>
       </div>
     </footer>

@@ -19,7 +19,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           <span className="site-name-mark" aria-hidden="true" />
           <span>{t('name')}</span>
         </a>
-        <LanguageSwitch target={other} label={sw('short')} description={sw('label')} targetDir={localeConfig(other).dir} />
+        <LanguageSwitch current={locale} target={other} label={sw('short')} description={sw('label')} targetDir={localeConfig(other).dir} />
       </div>
       <nav aria-label={nav('label')} className="site-nav">
         <ul>

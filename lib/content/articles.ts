@@ -21,7 +21,8 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
-const ARTICLES_DIR = path.join(process.cwd(), 'content', 'articles');
+// ARTICLES_DIR lets the benchmark build a site from generated articles; normally content/articles.
+const ARTICLES_DIR = process.env.ARTICLES_DIR ? path.resolve(process.env.ARTICLES_DIR) : path.join(process.cwd(), 'content', 'articles');
 
 /** Reads and validates one file; a bad file throws naming the file and each bad field. */
 export function parseArticleFile(absPath: string, slug: string, locale: Locale): Article {

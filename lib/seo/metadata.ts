@@ -9,6 +9,8 @@ interface PageMeta {
   title: string;
   description: string;
   siteName: string;
+  /** Titles of the locale's feeds, for autodiscovery links. */
+  feedTitle?: string;
   type?: 'website' | 'article';
   /** Locales the page exists in (defaults to all). */
   availableIn?: readonly Locale[];
@@ -30,7 +32,16 @@ export function pageMetadata(m: PageMeta): Metadata {
     metadataBase: new URL(siteUrl),
     title: m.title,
     description: m.description,
-    alternates: { canonical: absoluteUrl(`/${m.locale}${m.path}`), languages },
+    alternates: {
+      canonical: absoluteUrl(`/${m.locale}${m.path}`),
+      languages,
+      // Feed autodiscovery on every page, in the page's language.
+      types: {
+        'application/rss+xml': [{ url: absoluteUrl(`/${m.locale}/feed.xml`), title: `${m.feedTitle ?? m.siteName} (RSS)` }],
+        'application/atom+xml': [{ url: absoluteUrl(`/${m.locale}/atom.xml`), title: `${m.feedTitle ?? m.siteName} (Atom)` }],
+        'application/feed+json': [{ url: absoluteUrl(`/${m.locale}/feed.json`), title: `${m.feedTitle ?? m.siteName} (JSON Feed)` }],
+      },
+    },
     openGraph: {
       type: m.type ?? 'website',
       siteName: m.siteName,

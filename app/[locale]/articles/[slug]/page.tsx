@@ -9,6 +9,10 @@ import { ArticleMeta } from '@/components/article/ArticleMeta';
 import { TableOfContents } from '@/components/article/TableOfContents';
 import { SourcesList } from '@/components/article/SourcesList';
 import { Breadcrumb } from '@/components/layout/Breadcrumb';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { ShareBar } from '@/components/share/ShareBar';
+import { absoluteUrl } from '@/lib/seo/site';
+import { breadcrumbLd, newsArticleLd } from '@/lib/seo/structured-data';
 
 type Params = Promise<{ locale: string; slug: string }>;
 
@@ -52,6 +56,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const nav = await getTranslations({ locale, namespace: 'Nav' });
   const cat = await getTranslations({ locale, namespace: 'Categories' });
   const term = await getTranslations({ locale, namespace: 'Term' });
+  const site = await getTranslations({ locale, namespace: 'Site' });
   const { content, toc } = await renderArticle(article, {
     anchorLabel: t('headingAnchor'),
     footnoteLabel: t('footnotesLabel'),
@@ -64,6 +69,14 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const hasOther = getArticleLocales(article.slug).includes(other);
   return (
     <div className="page article-page">
+      <JsonLd data={newsArticleLd(article, locale, { siteName: site('name'), newsroom: site('newsroom'), homeLabel: nav('home'), categoryLabel: cat(f.category) })} />
+      <JsonLd
+        data={breadcrumbLd([
+          { name: nav('home'), path: `/${locale}` },
+          { name: cat(f.category), path: `/${locale}/topics/${f.category}` },
+          { name: f.title, path: `/${locale}/articles/${article.slug}` },
+        ])}
+      />
       <Breadcrumb
         locale={locale}
         label={t('breadcrumb')}
@@ -94,6 +107,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           </aside>
           <div className="article-body prose" data-testid="article-body">
             {content}
+            <ShareBar locale={locale} url={absoluteUrl(`/${locale}/articles/${article.slug}`)} title={f.title} />
             <SourcesList sources={f.sources} locale={locale} title={t('sources')} />
           </div>
         </div>

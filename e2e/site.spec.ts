@@ -1,0 +1,132 @@
+import { expect, test } from '@playwright/test';
+import { dirOf, expectNoAxeViolations, locales, NEWS_SLUG, saveScreenshot } from './helpers';
+
+const pageTypes = (l: string) => [
+  { name: 'home', path: `/${l}` },
+  { name: 'article', path: `/${l}/articles/${NEWS_SLUG}` },
+  { name: 'topic', path: `/${l}/topics/causes` },
+  { name: 'glossary', path: `/${l}/glossary` },
+  { name: 'about', path: `/${l}/about` },
+];
+
+for (const locale of locales) {
+  test.describe(`${locale}`, () => {
+    for (const { name, path } of pageTypes(locale)) {
+      test(`${name}: lang and dir come from the registry, no axe violations`, async ({ page }) => {
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(200);
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await expect(page.locator('html')).toHaveAttribute('dir', dirOf[locale]);
+        await expect(page.locator('h1')).toHaveCount(1);
+        await expectNoAxeViolations(page);
+      });
+    }
+
+    test('the language switch leads to the counterpart article and is remembered', async ({ page, context }) => {
+      await page.goto(`/${locale}/articles/${NEWS_SLUG}`);
+      const other = locale === 'ar' ? 'en' : 'ar';
+      await page.getByTestId('language-switch').click();
+      await expect(page).toHaveURL(new RegExp(`/${other}/articles/${NEWS_SLUG}$`));
+      await expect(page.locator('html')).toHaveAttribute('lang', other);
+      // `/` now follows the reader's explicit choice rather than the browser's language.
+      const cookies = await context.cookies();
+      expect(cookies.find((c) => c.name === 'NEXT_LOCALE')?.value).toBe(other);
+      await page.goto('/');
+      await expect(page).toHaveURL(new RegExp(`/${other}$`));
+    });
+
+    test('the table of contents sits on the start side of the article', async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`/${locale}/articles/${NEWS_SLUG}`);
+      const toc = await page.getByTestId('toc').boundingBox();
+      const body = await page.getByTestId('article-body').boundingBox();
+      expect(toc).not.toBeNull();
+      expect(body).not.toBeNull();
+      if (!toc || !body) return;
+      if (dirOf[locale] === 'rtl') expect(toc.x).toBeGreaterThan(body.x + body.width - 1);
+      else expect(toc.x + toc.width).toBeLessThan(body.x + 1);
+    });
+
+    test('the article is complete without JavaScript', async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`/${locale}/articles/${NEWS_SLUG}`);
+      await expect(page.locator('h1')).toHaveCount(1);
+      await expect(page.getByTestId('toc').locator('a').first()).toBeVisible();
+      await expect(page.locator('#sources-title')).toBeVisible();
+      await expect(page.locator('.footnotes li').first()).toBeAttached();
+      expect(await page.locator('time[datetime]').count()).toBeGreaterThan(0);
+      // Glossary terms are links to the glossary, so they work without scripts.
+      const term = page.locator('a.term-link').first();
+      await expect(term).toHaveAttribute('href', new RegExp(`^/${locale}/glossary#`));
+      await context.close();
+    });
+
+    test('a glossary term shows its definition on keyboard focus', async ({ page }) => {
+      await page.goto(`/${locale}/articles/${NEWS_SLUG}`);
+      const term = page.locator('.term').first();
+      await expect(term.locator('.term-tip')).toBeHidden();
+      await term.locator('a.term-link').focus();
+      await expect(term.locator('.term-tip')).toBeVisible();
+      const describedBy = await term.locator('a.term-link').getAttribute('aria-describedby');
+      await expect(page.locator(`#${describedBy}`)).toHaveAttribute('role', 'tooltip');
+    });
+
+    test('home and article fit a 320 px screen', async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const path of [`/${locale}`, `/${locale}/articles/${NEWS_SLUG}`]) {
+        await page.goto(path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, path).toBeLessThanOrEqual(0);
+      }
+    });
+
+    test('screenshots of home and the news article', async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`/${locale}`);
+      await expect(page.locator('h1')).toBeVisible();
+      await saveScreenshot(page, `home-${locale}`);
+      await page.goto(`/${locale}/articles/${NEWS_SLUG}`);
+      await expect(page.locator('h1')).toBeVisible();
+      await saveScreenshot(page, `article-${locale}`);
+      await page.setViewportSize({ width: 375, height: 800 });
+      await saveScreenshot(page, `article-${locale}-mobile`);
+    });
+  });
+}
+
+test.describe('negotiation and errors', () => {
+  for (const [acceptLanguage, expected] of [
+    ['en-US,en;q=0.9', 'en'],
+    ['ar-EG,ar;q=0.9', 'ar'],
+    ['fr-FR,fr;q=0.9', 'ar'],
+  ] as const) {
+    test(`/ with Accept-Language ${acceptLanguage} goes to /${expected}`, async ({ request }) => {
+      const res = await request.get('/', { headers: { 'accept-language': acceptLanguage }, maxRedirects: 0 });
+      expect(res.status()).toBe(307);
+      expect(new URL(res.headers()['location'] ?? '', 'http://x').pathname).toBe(`/${expected}`);
+    });
+  }
+
+  for (const path of ['/ar/articles/no-such-article', '/en/topics/opinion', '/en/nowhere', '/ar/articles/..%2f..%2fetc%2fpasswd', '/xx/articles/cloudflare-outage-november-2025']) {
+    test(`${path} is a 404, not a 500`, async ({ request }) => {
+      const res = await request.get(path);
+      expect(res.status()).toBe(404);
+      const body = await res.text();
+      expect(body).not.toMatch(/at .*\.js:\d+|node_modules|\/work\//);
+    });
+  }
+
+  test('the 404 page is localized', async ({ page }) => {
+    await page.goto('/en/articles/no-such-article');
+    await expect(page.locator('h1')).toHaveText('Page not found');
+    await page.goto('/ar/articles/no-such-article');
+    await expect(page.locator('h1')).toHaveText('الصفحة غير موجودة');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  });
+
+  test('bad percent-encoding is a 400, not a 500', async ({ request }) => {
+    const res = await request.get('/ar/%E0%A4%A');
+    expect(res.status()).toBe(400);
+  });
+});
