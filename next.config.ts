@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { securityHeaders } from './lib/security/csp';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -12,6 +13,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3', '@takumi-rs/core'],
   // Types are checked once, by `npm run typecheck` (the first step of `npm test`), not again in every build.
   typescript: { ignoreBuildErrors: true },
+  // The same security headers on every response; the CSP itself is set per response by proxy.ts.
+  async headers() {
+    return [{ source: '/:path*', headers: Object.entries(securityHeaders()).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,6 +1,8 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
+import { buildCsp } from '@/lib/security/csp';
+import { prerenderedScriptHashes } from '@/lib/security/csp-manifest';
 
 const intl = createMiddleware(routing);
 
@@ -15,15 +17,46 @@ function isMalformed(pathname: string): boolean {
   }
 }
 
-// Negotiates `/` by cookie, then Accept-Language, then falls back to Arabic.
+/** Pages are paths without a file extension outside /api; everything else is data or a file. */
+function isPage(pathname: string): boolean {
+  return !pathname.startsWith('/api/') && pathname !== '/api' && !/\.[a-z0-9]+$/i.test(pathname);
+}
+
 export default function proxy(request: NextRequest) {
-  if (isMalformed(request.nextUrl.pathname)) {
-    return new NextResponse('Bad request', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const { pathname } = request.nextUrl;
+  if (isMalformed(pathname)) {
+    return new NextResponse('Bad request', {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': buildCsp({ document: false }) },
+    });
   }
-  return intl(request);
+  if (!isPage(pathname)) {
+    const response = NextResponse.next();
+    // Cards, feeds and manifests are documents for no one: nothing may run in them.
+    response.headers.set('content-security-policy', buildCsp({ document: false }));
+    return response;
+  }
+
+  const hashes = prerenderedScriptHashes(pathname);
+  if (hashes) {
+    // Prerendered HTML: allow exactly the inline scripts it was built with.
+    const response = intl(request);
+    response.headers.set('content-security-policy', buildCsp({ scriptHashes: hashes }));
+    return response;
+  }
+
+  // Rendered on demand: a fresh nonce, passed to Next through the request's CSP header so it
+  // stamps its own inline scripts with it.
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = buildCsp({ nonce });
+  request.headers.set('content-security-policy', csp);
+  request.headers.set('x-nonce', nonce);
+  const response = intl(request);
+  response.headers.set('content-security-policy', csp);
+  return response;
 }
 
 export const config = {
-  // Pages only: API routes, Next's assets and files with an extension (feeds, cards, icons) skip it.
-  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)'],
+  // Everything but Next's immutable build assets.
+  matcher: ['/((?!_next/static|_next/image).*)'],
 };

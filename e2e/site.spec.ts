@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dirOf, expectNoAxeViolations, locales, NEWS_SLUG, saveScreenshot } from './helpers';
+import { collectPageErrors, dirOf, expectNoAxeViolations, locales, NEWS_SLUG, saveScreenshot } from './helpers';
 
 const pageTypes = (l: string) => [
   { name: 'home', path: `/${l}` },
@@ -12,13 +12,20 @@ const pageTypes = (l: string) => [
 for (const locale of locales) {
   test.describe(`${locale}`, () => {
     for (const { name, path } of pageTypes(locale)) {
-      test(`${name}: lang and dir come from the registry, no axe violations`, async ({ page }) => {
-        const response = await page.goto(path);
+      test(`${name}: lang and dir from the registry, no axe violations, no CSP violations or console errors`, async ({ page }) => {
+        const errors = collectPageErrors(page);
+        const response = await page.goto(path, { waitUntil: 'networkidle' });
         expect(response?.status()).toBe(200);
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
         await expect(page.locator('html')).toHaveAttribute('dir', dirOf[locale]);
         await expect(page.locator('h1')).toHaveCount(1);
         await expectNoAxeViolations(page);
+        expect(errors).toEqual([]);
+        const csp = response?.headers()['content-security-policy'] ?? '';
+        expect(csp).toContain("object-src 'none'");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).not.toContain('unsafe-eval');
+        expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
       });
     }
 

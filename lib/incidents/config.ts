@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ProviderSchema } from '@/lib/incidents/model';
+import { HttpUrlSchema, ProviderSchema } from '@/lib/incidents/model';
 
 /**
  * Environment for the incident backend, parsed once. Each variable is parsed on its own so one
@@ -28,9 +28,7 @@ export const defaultStatuspageUrls = 'https://www.cloudflarestatus.com';
 export const minPollSeconds = 5;
 export const killSwitchFileName = 'ingest.disabled';
 
-const PageUrl = z
-  .httpUrl()
-  .refine((u) => {
+const PageUrl = HttpUrlSchema.refine((u) => {
     const url = new URL(u);
     return url.search === '' && url.hash === '' && url.username === '' && url.password === '';
   }, 'a status page root URL has no query, fragment or credentials');
@@ -79,7 +77,7 @@ const SwitchFromEnv = z
   .toLowerCase()
   .pipe(z.enum(['on', 'off', 'true', 'false', '1', '0']));
 
-export function readIncidentConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): { config: IncidentConfig; problems: string[] } {
+export function readIncidentConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd: string = process.cwd()): { config: IncidentConfig; problems: string[] } {
   const problems: string[] = [];
 
   const dataDirRaw = env.DATA_DIR?.trim();

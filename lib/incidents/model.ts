@@ -32,9 +32,12 @@ export const LocalizedTextSchema = z
   .refine((t) => t.ar !== undefined || t.en !== undefined, { message: 'text needs at least one language' });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
+// z.httpUrl() insists on a domain name; loopback hosts (the simulator, tests) are valid too.
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }).max(2000);
+
 export const SourceSchema = z.object({
   name: z.string().trim().min(1).max(200),
-  url: z.httpUrl(),
+  url: HttpUrlSchema,
 });
 export type Source = z.infer<typeof SourceSchema>;
 

@@ -162,6 +162,14 @@ export class SqliteIncidentStore implements IncidentStore {
       .run(parsed.data.provider, JSON.stringify(parsed.data), new Date().toISOString());
   }
 
+  /** The durability settings actually in force on this connection (for health checks and tests). */
+  durability(): { journalMode: string; synchronous: number } {
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
+    };
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IncidentBundle } from '@/lib/incidents/bundle';
-import { ProviderSchema, UtcInstantSchema, type Incident, type StoredUpdate, type Update } from '@/lib/incidents/model';
+import { HttpUrlSchema, ProviderSchema, UtcInstantSchema, type Incident, type StoredUpdate, type Update } from '@/lib/incidents/model';
 import type { RevisionProblem } from '@/lib/incidents/timeline';
 
 /**
@@ -13,7 +13,7 @@ export const feedStates = ['unknown', 'ok', 'failing', 'disabled'] as const;
 
 export const FeedHealthSchema = z.object({
   provider: ProviderSchema,
-  baseUrl: z.httpUrl(),
+  baseUrl: HttpUrlSchema,
   state: z.enum(feedStates),
   lastAttemptAt: UtcInstantSchema.nullable(),
   lastSuccessAt: UtcInstantSchema.nullable(),
@@ -62,7 +62,14 @@ export interface IncidentStore {
   close(): Promise<void>;
 }
 
-export const defaultUpdatePageSize = 500;
+/** Which storage is serving, and why: the reader side keeps working on the bundled timeline if SQLite cannot. */
+export interface StorageHealth {
+  readonly backend: 'sqlite' | 'memory';
+  readonly ok: boolean;
+  /** 'build': no database during `next build`, by design. 'unavailable': the data directory or file failed. */
+  readonly reason: 'ok' | 'build' | 'unavailable';
+  readonly error: string | null;
+}
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

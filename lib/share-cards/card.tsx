@@ -68,6 +68,7 @@ export function CardTitle({ locale, title, titleFontSize }: Pick<ShareCardProps,
     // Never letter-spacing on Arabic: it breaks the joins.
     letterSpacing: locale === 'ar' ? 0 : -0.5,
     overflowWrap: 'break-word',
+    textWrap: 'balance',
   };
   return (
     <div dir={dir} lang={tag} style={style}>
@@ -116,8 +117,7 @@ export function ShareCard(props: ShareCardProps) {
           flexGrow: 1,
           paddingTop: PADDING_BLOCK_START,
           paddingBottom: PADDING_BLOCK_END,
-          paddingLeft: PADDING_INLINE,
-          paddingRight: PADDING_INLINE,
+          paddingInline: PADDING_INLINE,
           gap: GAP,
         }}
       >
@@ -128,8 +128,7 @@ export function ShareCard(props: ShareCardProps) {
                 display: 'flex',
                 alignItems: 'center',
                 height: HEADER_HEIGHT,
-                paddingLeft: 22,
-                paddingRight: 22,
+                paddingInline: 22,
                 borderRadius: HEADER_HEIGHT / 2,
                 background: palette.accent,
                 color: palette.accentText,

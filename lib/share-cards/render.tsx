@@ -3,7 +3,7 @@ import { fromJsx } from '@takumi-rs/helpers/jsx';
 import type { Locale } from '@/lib/i18n/locales';
 import { CARD_HEIGHT, CARD_WIDTH, CardTitle, ShareCard, TITLE_MAX_HEIGHT, TITLE_WIDTH } from '@/lib/share-cards/card';
 import { readCardFonts } from '@/lib/share-cards/fonts';
-import { titleScale, titleSizeCandidates, toCardText, truncateWords } from '@/lib/share-cards/text';
+import { cutTitle, titlePieces, titleScale, titleSizeCandidates, toCardText } from '@/lib/share-cards/text';
 
 // No `import 'server-only'`: the reference and comparison scripts run this module under plain
 // Node (tsx), where that package throws. The native @takumi-rs/core import already keeps the
@@ -57,7 +57,7 @@ async function titleHeight(renderer: Renderer, locale: Locale, title: string, ti
  * Picks the title size: the length-based starting size, stepped down until the wrapped title
  * fits the title box, measured by the same engine that draws it (glyph widths differ too much
  * between Arabic and Latin, and between "ill" and "WWW", for a character count alone).
- * Only when even the minimum size overflows is the title cut at a word boundary.
+ * Only when even the minimum size overflows is the title cut, at a word boundary if it has any.
  */
 export async function layoutShareCard(input: Pick<ShareCardInput, 'locale' | 'title'>): Promise<ShareCardLayout> {
   const renderer = await cardRenderer();
@@ -70,11 +70,11 @@ export async function layoutShareCard(input: Pick<ShareCardInput, 'locale' | 'ti
   }
   const size = titleScale[locale].min;
   let low = 1;
-  let high = title.split(' ').length - 1;
-  let best = truncateWords(title, 1);
+  let high = titlePieces(title).length - 1;
+  let best = cutTitle(title, 1);
   while (low <= high) {
     const mid = Math.floor((low + high) / 2);
-    const candidate = truncateWords(title, mid);
+    const candidate = cutTitle(title, mid);
     if ((await titleHeight(renderer, locale, candidate, size)) <= TITLE_MAX_HEIGHT) {
       best = candidate;
       low = mid + 1;

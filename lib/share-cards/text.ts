@@ -56,10 +56,10 @@ export const titleScale: Readonly<Record<Locale, TitleScale>> = {
 const steps: readonly (readonly [maxLength: number, ar: number, en: number])[] = [
   [30, 84, 80],
   [50, 76, 72],
-  [75, 66, 64],
-  [100, 58, 58],
-  [125, 52, 52],
-  [150, 48, 48],
+  [75, 68, 66],
+  [100, 62, 60],
+  [125, 56, 56],
+  [150, 54, 52],
 ];
 
 /** The largest title size worth trying for a title of this many characters. */
@@ -81,11 +81,22 @@ export function titleSizeCandidates(locale: Locale, title: string): number[] {
   return sizes;
 }
 
-/** The title cut after `wordCount` words, with an ellipsis: the last resort when nothing fits. */
-export function truncateWords(title: string, wordCount: number): string {
+/**
+ * Pieces a title can be cut into: words, or characters (grapheme clusters, so a letter keeps
+ * its harakat) when it has no spaces to cut at, such as a pasted URL.
+ */
+export function titlePieces(title: string): string[] {
   const words = title.split(' ');
-  if (wordCount >= words.length) return title;
+  if (words.length > 1) return words;
+  return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(title), (s) => s.segment);
+}
+
+/** The first `count` pieces with an ellipsis: the last resort when nothing fits. */
+export function cutTitle(title: string, count: number): string {
+  const pieces = titlePieces(title);
+  if (count >= pieces.length) return title;
+  const joiner = title.includes(' ') ? ' ' : '';
   // Trailing punctuation before the ellipsis reads as a typo ("…،" / ",…").
-  const kept = words.slice(0, Math.max(1, wordCount)).join(' ').replace(/[\s,.;:،؛\-–—]+$/u, '');
+  const kept = pieces.slice(0, Math.max(1, count)).join(joiner).replace(/[\s,.;:،؛\-–—]+$/u, '');
   return `${kept}…`;
 }

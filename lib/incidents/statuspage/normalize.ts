@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { StatuspageSource } from '@/lib/incidents/config';
-import { incidentIdPattern, type Incident, type Source, type Update, type UpdateStatus } from '@/lib/incidents/model';
+import { HttpUrlSchema, incidentIdPattern, type Incident, type Source, type Update, type UpdateStatus } from '@/lib/incidents/model';
 import { toPlainText } from '@/lib/incidents/statuspage/sanitize';
 import type { SpIncident, SpUpdate } from '@/lib/incidents/statuspage/schema';
 
@@ -49,10 +48,8 @@ export function localUpdateId(upstreamId: string): string {
   return `sp-${safeToken(upstreamId)}`;
 }
 
-const HttpUrl = z.httpUrl().max(2000);
-
 function incidentUrl(source: StatuspageSource, sp: SpIncident): string {
-  const shortlink = HttpUrl.safeParse(sp.shortlink ?? undefined);
+  const shortlink = HttpUrlSchema.safeParse(sp.shortlink ?? undefined);
   return shortlink.success ? shortlink.data : `${source.baseUrl}/incidents/${encodeURIComponent(sp.id)}`;
 }
 
