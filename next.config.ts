@@ -10,7 +10,15 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // Native modules load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ['better-sqlite3', '@takumi-rs/core'],
+  serverExternalPackages: ['better-sqlite3', '@takumi-rs/core', '@takumi-rs/helpers'],
+  // Share cards read their fonts from node_modules at render time; make sure they ship.
+  outputFileTracingIncludes: {
+    '/[locale]/articles/[slug]/card.png': [
+      './node_modules/@fontsource-variable/noto-naskh-arabic/files/noto-naskh-arabic-arabic-wght-normal.woff2',
+      './node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
+      './node_modules/@fontsource-variable/inter/files/inter-latin-ext-wght-normal.woff2',
+    ],
+  },
   // Types are checked once, by `npm run typecheck` (the first step of `npm test`), not again in every build.
   typescript: { ignoreBuildErrors: true },
   // The same security headers on every response; the CSP itself is set per response by proxy.ts.

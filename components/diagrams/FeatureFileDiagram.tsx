@@ -192,7 +192,7 @@ export function FeatureFileDiagram({ locale }: { locale: Locale }) {
         style={{ stroke: 'currentColor' }}
       />
       <line x1={pointX(dir, fileInnerStart)} x2={pointX(dir, fileInnerEnd)} y1={BASELINE} y2={BASELINE} strokeWidth={1.5} style={{ stroke: 'currentColor' }} />
-      <DiagramText x={pointX(dir, fileInnerStart + 4)} y={limitY - 8} dir={dir} size={14} weight={700} anchor="start">
+      <DiagramText x={pointX(dir, fileInnerStart + 4)} y={limitY + 20} dir={dir} size={14} weight={700} anchor="start">
         {t.limit}
       </DiagramText>
       <DiagramText x={pointX(dir, usualBar.start + BAR_W / 2)} y={usualTop - 8} dir={dir} size={14}>

@@ -15,7 +15,7 @@ const diagrams: Record<string, (locale: Locale) => ReactElement> = {
 
 function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([a-zA-Z:-]+)="([^"]*)"/g)) if (m[1] && m[2] !== undefined) out[m[1]] = m[2];
+  for (const m of tag.matchAll(/([a-zA-Z][a-zA-Z0-9:-]*)="([^"]*)"/g)) if (m[1] && m[2] !== undefined) out[m[1]] = m[2];
   return out;
 }
 

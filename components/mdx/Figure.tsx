@@ -18,7 +18,10 @@ export function Figure({ caption, credit, src, alt, width, height, children }: P
         // Article images are static files under public/; width/height reserve space (no layout shift).
         <img src={src} alt={alt ?? ''} width={width} height={height} loading="lazy" decoding="async" />
       ) : (
-        children
+        // Diagrams keep a legible minimum width on phones and scroll sideways instead of shrinking.
+        <div className="figure-scroll" tabIndex={0} role="group" aria-label={caption}>
+          {children}
+        </div>
       )}
       {caption || credit ? (
         <figcaption>

@@ -8,6 +8,8 @@ import { Term } from '@/components/mdx/Term';
 import { Stat } from '@/components/mdx/Stat';
 import { TableWrap } from '@/components/mdx/TableWrap';
 import { IncidentLink } from '@/components/mdx/IncidentLink';
+import { RequestPathDiagram } from '@/components/diagrams/RequestPathDiagram';
+import { FeatureFileDiagram } from '@/components/diagrams/FeatureFileDiagram';
 
 interface Context {
   locale: Locale;
@@ -29,6 +31,8 @@ export function mdxComponents({ locale, sources, glossaryLinkLabel, tableLabel }
     ),
     Stat: (props: { value: string; label: string; source: string }) => <Stat {...props} sources={sources} />,
     IncidentTimeline: ({ id }: { id: string }) => <IncidentLink id={id} locale={locale} />,
+    RequestPathDiagram: () => <RequestPathDiagram locale={locale} />,
+    FeatureFileDiagram: () => <FeatureFileDiagram locale={locale} />,
     table: (props: ComponentProps<'table'>) => <TableWrap {...props} label={tableLabel} />,
   };
 }

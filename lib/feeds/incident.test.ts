@@ -6,6 +6,10 @@ import type { FeedIncidentUpdate } from '@/lib/feeds/types';
 const ORIGIN = 'https://outage.example';
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => name === 'item' });
 
+function textOf(node: unknown): string {
+  return node && typeof node === 'object' && '#text' in node ? String(node['#text']) : '';
+}
+
 const arUpdates: FeedIncidentUpdate[] = [
   {
     id: 'u-investigating',
@@ -55,7 +59,7 @@ describe('incident RSS', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(channel.language).toBe('ar');
     expect(channel.title).toBe('انقطاع كلاودفلير · مرصد الانقطاعات');
-    expect(items.map((i) => i.guid && (i.guid as Record<string, unknown>)['#text'])).toEqual([
+    expect(items.map((i) => textOf(i.guid))).toEqual([
       `${ORIGIN}/ar/incidents/cloudflare-2025-11-18#update-u-resolved`,
       `${ORIGIN}/ar/incidents/cloudflare-2025-11-18#update-u-identified`,
       `${ORIGIN}/ar/incidents/cloudflare-2025-11-18#update-u-investigating`,

@@ -51,13 +51,13 @@ export const referenceCases: readonly ReferenceCase[] = [
     input: { locale: 'ar', title: 'عُطْلٌ عالميٌّ في كلاودفلير يُوقِفُ ChatGPT وإكس', kicker: 'الأسباب', date: '18 نوفمبر 2025', ...arabicBrand },
   },
   {
-    // 140 characters, the frontmatter maximum, starting with a Latin name.
+    // Exactly 140 characters, the frontmatter maximum, starting with a Latin name and ending in digits.
     name: 'ar-long',
     stored: false,
     input: {
       locale: 'ar',
       title:
-        'ChatGPT وإكس وخدمات Cloudflare Workers خارج الخدمة: كيف أسقط ملف إعدادات تضاعف حجمه شبكة كلاودفلير حول العالم لساعات في أكبر انقطاع لها منذ',
+        'ChatGPT وإكس وخدمات Cloudflare Workers خارج الخدمة: كيف أسقط ملف إعدادات تضاعف حجمه شبكة كلاودفلير حول العالم لساعات في أكبر انقطاع منذ 2019',
       kicker: 'التأثير',
       date: '18 نوفمبر 2025',
       ...arabicBrand,

@@ -46,6 +46,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     publishedTime: f.published,
     modifiedTime: f.updated,
     section: cat(f.category),
+    image: { url: `/${locale}/articles/${article.slug}/card.png`, alt: f.title },
   });
 }
 
