@@ -1,0 +1,143 @@
+import type { ReactNode } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import type { LocalizedText } from '@/lib/incidents/model';
+import type { TimelineEntry as Entry } from '@/lib/incidents/timeline';
+import { formatEntryTime, localizeText } from '@/lib/incidents/view';
+import { fill, paragraphs, splitAround } from '@/components/timeline/format';
+import type { TimelineLabels } from '@/components/timeline/labels';
+import { revisionSignature } from '@/components/timeline/logic';
+
+/**
+ * One update, as semantic HTML rendered on the server: an `<article>` with a permalink id, a
+ * `<time datetime>`, its status, where it comes from, and its text in the page's language.
+ * components/timeline/dom.ts builds the same markup in the browser for updates that arrive
+ * live; keep the two in step (the browser test compares them).
+ */
+
+export function entryAnchor(id: string): string {
+  return `update-${id}`;
+}
+
+export function LocalizedBlock({ text, locale, labels, struck = false }: { text: LocalizedText; locale: Locale; labels: TimelineLabels; struck?: boolean }) {
+  const view = localizeText(text, locale);
+  const body = (t: string) =>
+    paragraphs(t).map((p, i) => <p key={i}>{struck ? <s>{p}</s> : p}</p>);
+  if (!view.missing) return <div className="tl-text">{body(view.text)}</div>;
+  if (view.original === null) return <p className="tl-awaiting">{labels.textUnavailable}</p>;
+  // Never passed off as a translation: the original is labelled and carries its own language.
+  return (
+    <div className="tl-text tl-text-missing">
+      <p className="tl-awaiting">{labels.awaiting}</p>
+      <div className="tl-original" lang={view.original.lang} dir={view.original.dir}>
+        {body(view.original.text)}
+      </div>
+    </div>
+  );
+}
+
+function TimeAt({ at, locale, precision = 'minute' }: { at: string; locale: Locale; precision?: 'minute' | 'day' }) {
+  return (
+    <time dateTime={at} data-precision={precision}>
+      <span className="tl-utc">{formatEntryTime(at, locale, precision)}</span>
+      {/* Filled in by the live island when the reader switches to local time. */}
+      <span className="tl-local" />
+    </time>
+  );
+}
+
+function WithTime({ template, at, locale }: { template: string; at: string; locale: Locale }) {
+  const [before, after] = splitAround(template, 'time');
+  return (
+    <>
+      {before}
+      <TimeAt at={at} locale={locale} />
+      {after}
+    </>
+  );
+}
+
+export interface TimelineEntryProps {
+  entry: Entry;
+  locale: Locale;
+  labels: TimelineLabels;
+  /** Absolute path of the entry's permalink (page path + #update-id). */
+  permalink: string;
+  /** h3 on the incident page; the embed has no headings of its own inside an article. */
+  heading: 'h3' | 'p';
+  share?: ReactNode;
+}
+
+export function TimelineEntry({ entry, locale, labels, permalink, heading: Heading, share }: TimelineEntryProps) {
+  const anchor = entryAnchor(entry.id);
+  const retracted = entry.retracted;
+  const earlier = entry.corrections.slice(0, -1);
+  return (
+    <li className="tl-item" data-id={entry.id} data-seq={entry.seq} data-at={entry.at} data-key={entry.key ? '1' : undefined} data-rev={revisionSignature(entry)}>
+      <article id={anchor} className="tl-entry" aria-labelledby={`${anchor}-when`} tabIndex={-1} data-retracted={retracted === null ? undefined : '1'}>
+        <header className="tl-entry-head">
+          <Heading id={`${anchor}-when`} className="tl-when">
+            <TimeAt at={entry.at} locale={locale} precision={entry.atPrecision} />
+          </Heading>
+          <span className="tl-rel" aria-hidden="true" />
+          <span className="tl-tags">
+            <span className="tl-status" data-status={entry.status}>
+              {labels.status[entry.status]}
+            </span>
+            <span className="tl-kind" data-kind={entry.kind}>
+              {labels.kind[entry.kind]}
+            </span>
+            {entry.key ? <span className="tl-key">{labels.keyEvent}</span> : null}
+          </span>
+        </header>
+        {retracted !== null ? (
+          <div className="tl-retraction">
+            <p className="tl-retracted-label">
+              <strong>
+                <WithTime template={labels.retractedAt} at={retracted.at} locale={locale} />
+              </strong>
+            </p>
+            <div className="tl-retraction-reason">
+              <span className="tl-reason-label">{labels.retractionReason}</span>
+              <LocalizedBlock text={retracted.text} locale={locale} labels={labels} />
+            </div>
+          </div>
+        ) : null}
+        <LocalizedBlock text={entry.text} locale={locale} labels={labels} struck={retracted !== null} />
+        {entry.original !== null && entry.correctedAt !== null ? (
+          <div className="tl-correction">
+            <p className="tl-corrected-label">
+              <WithTime template={labels.correctedAt} at={entry.correctedAt} locale={locale} />
+            </p>
+            <details className="tl-history">
+              <summary>{labels.showOriginal}</summary>
+              <div className="tl-version">
+                <p className="tl-version-label">{fill(labels.firstPublished, { status: labels.status[entry.original.status] })}</p>
+                <LocalizedBlock text={entry.original.text} locale={locale} labels={labels} />
+              </div>
+              {earlier.map((c) => (
+                <div className="tl-version" key={c.id}>
+                  <p className="tl-version-label">
+                    {fill(labels.earlierVersion, { time: formatEntryTime(c.at, locale), status: labels.status[c.status] })}
+                  </p>
+                  <LocalizedBlock text={c.text} locale={locale} labels={labels} />
+                </div>
+              ))}
+            </details>
+          </div>
+        ) : null}
+        <footer className="tl-entry-foot">
+          <span className="tl-source">
+            {labels.source}{' '}
+            <a href={entry.source.url} rel="noopener noreferrer" className="tl-source-link">
+              <bdi>{entry.source.name}</bdi>
+            </a>
+          </span>
+          <a className="tl-permalink" href={permalink}>
+            {labels.permalink}
+          </a>
+        </footer>
+        {share}
+      </article>
+    </li>
+  );
+}
