@@ -24,8 +24,8 @@ export const arabicFont = localFont({
   style: 'normal',
   display: 'swap',
   preload: false,
-  fallback: ['Noto Naskh Arabic', 'Tahoma', 'Arial', 'sans-serif'],
-  adjustFontFallback: 'Arial',
+  fallback: [],
+  adjustFontFallback: false,
 });
 
 // Latin: Inter, variable limited to 400–700, Basic Latin + Latin-1 + punctuation.
@@ -36,6 +36,6 @@ export const latinFont = localFont({
   style: 'normal',
   display: 'swap',
   preload: true,
-  fallback: ['system-ui', 'Segoe UI', 'Arial', 'sans-serif'],
+  fallback: ['Noto Naskh Arabic', 'Tahoma', 'system-ui', 'Segoe UI', 'Arial', 'sans-serif'],
   adjustFontFallback: 'Arial',
 });

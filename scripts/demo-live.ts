@@ -1,7 +1,7 @@
 /**
  * The live timeline end to end: the Statuspage simulator plus the production site polling it.
  *
- *   npm run build && npx tsx scripts/demo-live.ts [--port 3000] [--sim-port 41100] [--interval 10] [--speed 60] [--keep-data]
+ *   npm run build && npx tsx scripts/demo-live.ts [--port 3000] [--sim-port 41731] [--interval 10] [--speed 60] [--keep-data]
  *
  * Needs a production build (`npm run build`) first. The site polls every 5 s and stores into
  * .data/demo (wiped at start unless --keep-data), so the demo never touches the real .data.
@@ -26,7 +26,7 @@ const Args = z.object({
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '3000' },
-    'sim-port': { type: 'string', default: process.env.SIM_PORT ?? '41100' },
+    'sim-port': { type: 'string', default: process.env.SIM_PORT ?? '41731' },
     interval: { type: 'string', default: '10' },
     speed: { type: 'string' },
     'keep-data': { type: 'boolean', default: false },

@@ -1,7 +1,7 @@
 /**
  * A local Statuspage v2 server replaying the 18 November 2025 status-page posts, re-dated to now.
  *
- *   npx tsx scripts/statuspage-sim.ts [--port 41100] [--interval 10] [--speed 60] [--manual]
+ *   npx tsx scripts/statuspage-sim.ts [--port 41731] [--interval 10] [--speed 60] [--manual]
  *
  * --interval N  one update every N seconds (default 10)
  * --speed X     replay the real gaps X times faster instead (60: one real minute per second)
@@ -30,7 +30,7 @@ const { values } = parseArgs({
 });
 
 const args = Args.safeParse({
-  port: values.port ?? process.env.SIM_PORT ?? '41100',
+  port: values.port ?? process.env.SIM_PORT ?? '41731',
   interval: values.interval,
   speed: values.speed ?? null,
   manual: values.manual,

@@ -64,11 +64,13 @@ export interface TimelineEntryProps {
   permalink: string;
   /** h3 on the incident page; the embed has no headings of its own inside an article. */
   heading: 'h3' | 'p';
+  /** Element id; defaults to the permalink anchor. The embed prefixes it so ids stay unique. */
+  anchorId?: string;
   share?: ReactNode;
 }
 
-export function TimelineEntry({ entry, locale, labels, permalink, heading: Heading, share }: TimelineEntryProps) {
-  const anchor = entryAnchor(entry.id);
+export function TimelineEntry({ entry, locale, labels, permalink, heading: Heading, anchorId, share }: TimelineEntryProps) {
+  const anchor = anchorId ?? entryAnchor(entry.id);
   const retracted = entry.retracted;
   const earlier = entry.corrections.slice(0, -1);
   return (

@@ -65,6 +65,19 @@ export function isOngoing(incident: { readonly endedAt?: string | undefined }, s
   return incident.endedAt === undefined && (status === null || !endedStatuses.has(status));
 }
 
+/** When an incident that is over ended: its recorded end, else the time of the update that closed it. */
+export function endOf(
+  incident: { readonly endedAt?: string | undefined },
+  entries: readonly (Sortable & { readonly status: UpdateStatus; readonly retracted: unknown })[],
+): string | null {
+  if (incident.endedAt !== undefined) return incident.endedAt;
+  const closing = sortEntries(
+    entries.filter((e) => e.retracted === null && endedStatuses.has(e.status)),
+    'oldest',
+  )[0];
+  return closing?.at ?? null;
+}
+
 /**
  * Changes whenever a correction or retraction is attached to an entry. Rendered into the page as
  * `data-rev`, so the polling fallback can tell which entries to rebuild in place.

@@ -2,7 +2,6 @@ import { cachedJson, problem } from '@/lib/incidents/http';
 import { IncidentIdSchema } from '@/lib/incidents/model';
 import type { IncidentService } from '@/lib/incidents/service';
 import type { StorageHealth } from '@/lib/incidents/store';
-import { toPublicFeedHealth } from '@/lib/incidents/view';
 
 /** The JSON snapshot endpoints, free of Next.js so they can be called directly in tests. */
 
@@ -27,8 +26,8 @@ async function guarded(work: () => Promise<Response>): Promise<Response> {
 export function listIncidentsResponse(request: Request, deps: () => Promise<ApiDeps>): Promise<Response> {
   return guarded(async () => {
     const { service, storage } = await deps();
-    const [incidents, feeds] = await Promise.all([service.listIncidentViews(), service.store.getFeedHealth()]);
-    return cachedJson(request, { incidents, feeds: feeds.map(toPublicFeedHealth), storage: storageView(storage) });
+    const { incidents, feeds } = await service.listIncidentViews();
+    return cachedJson(request, { incidents, feeds, storage: storageView(storage) });
   });
 }
 

@@ -2,7 +2,7 @@ import type { IncidentHub } from '@/lib/incidents/hub';
 import { IncidentSchema, type Incident, type Update } from '@/lib/incidents/model';
 import type { AppendResult, FeedHealth, IncidentStore } from '@/lib/incidents/store';
 import { deriveStatus, foldTimeline } from '@/lib/incidents/timeline';
-import { buildIncidentView, toPublicFeedHealth, type IncidentView } from '@/lib/incidents/view';
+import { buildIncidentView, toPublicFeedHealth, type IncidentView, type PublicFeedHealth } from '@/lib/incidents/view';
 
 /**
  * The one way to change the timeline: every write goes through here so live readers are told
@@ -21,9 +21,13 @@ export class IncidentService {
     return buildIncidentView(incident, updates, feeds);
   }
 
-  async listIncidentViews(): Promise<IncidentView[]> {
+  /** Every incident, newest first, plus the health of every polled feed. */
+  async listIncidentViews(): Promise<{ incidents: IncidentView[]; feeds: PublicFeedHealth[] }> {
     const [incidents, feeds] = await Promise.all([this.store.listIncidents(), this.store.getFeedHealth()]);
-    return Promise.all(incidents.map(async (i) => buildIncidentView(i, await this.store.listUpdates(i.id), feeds)));
+    return {
+      incidents: await Promise.all(incidents.map(async (i) => buildIncidentView(i, await this.store.listUpdates(i.id), feeds))),
+      feeds: feeds.map(toPublicFeedHealth),
+    };
   }
 
   async append(update: Update): Promise<AppendResult> {

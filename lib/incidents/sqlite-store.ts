@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
+import Database, { type Database as SqliteDatabase, type Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import { runMigrations } from '@/lib/incidents/migrations';
 import { IncidentSchema, UpdateSchema, type Incident, type StoredUpdate, type Update } from '@/lib/incidents/model';
@@ -36,6 +36,7 @@ function parseJson(text: string): unknown {
  */
 export class SqliteIncidentStore implements IncidentStore {
   readonly backend = 'sqlite';
+  private readonly statements = new Map<string, Statement>();
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -59,6 +60,16 @@ export class SqliteIncidentStore implements IncidentStore {
     }
   }
 
+  /** Statements are compiled once: the JSON API reads on every request. */
+  private sql(source: string): Statement {
+    let statement = this.statements.get(source);
+    if (statement === undefined) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
   private parseIncident(row: unknown): Incident | undefined {
     const r = DataRow.safeParse(row);
     const parsed = r.success ? IncidentSchema.safeParse(parseJson(r.data.data)) : undefined;
@@ -77,12 +88,12 @@ export class SqliteIncidentStore implements IncidentStore {
   }
 
   async listIncidents(): Promise<Incident[]> {
-    const rows = this.db.prepare('SELECT data FROM incidents ORDER BY started_at DESC, id').all();
+    const rows = this.sql('SELECT data FROM incidents ORDER BY started_at DESC, id').all();
     return rows.map((r) => this.parseIncident(r)).filter((i): i is Incident => i !== undefined);
   }
 
   async getIncident(id: string): Promise<Incident | undefined> {
-    const row = this.db.prepare('SELECT data FROM incidents WHERE id = ?').get(id);
+    const row = this.sql('SELECT data FROM incidents WHERE id = ?').get(id);
     return row === undefined ? undefined : this.parseIncident(row);
   }
 
@@ -90,19 +101,19 @@ export class SqliteIncidentStore implements IncidentStore {
     const parsed = IncidentSchema.safeParse(incident);
     if (!parsed.success) throw new StoreRejection('invalid', `invalid incident: ${parsed.error.message}`);
     const i = parsed.data;
-    this.db
-      .prepare(
-        `INSERT INTO incidents (id, provider, started_at, data, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, started_at = excluded.started_at,
-           data = excluded.data, updated_at = excluded.updated_at`,
-      )
-      .run(i.id, i.provider, i.startedAt, JSON.stringify(i), new Date().toISOString());
+    this.sql(
+      `INSERT INTO incidents (id, provider, started_at, data, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, started_at = excluded.started_at,
+         data = excluded.data, updated_at = excluded.updated_at`,
+    ).run(i.id, i.provider, i.startedAt, JSON.stringify(i), new Date().toISOString());
   }
 
   async listUpdates(incidentId: string, options: ListUpdatesOptions = {}): Promise<StoredUpdate[]> {
-    const rows = this.db
-      .prepare('SELECT seq, data FROM incident_updates WHERE incident_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .all(incidentId, options.sinceSeq ?? 0, options.limit ?? -1);
+    const rows = this.sql('SELECT seq, data FROM incident_updates WHERE incident_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(
+      incidentId,
+      options.sinceSeq ?? 0,
+      options.limit ?? -1,
+    );
     return rows.map((r) => this.parseUpdate(r)).filter((u): u is StoredUpdate => u !== undefined);
   }
 
@@ -111,37 +122,40 @@ export class SqliteIncidentStore implements IncidentStore {
     if (!parsed.success) throw new StoreRejection('invalid', `invalid update: ${parsed.error.message}`);
     const u = parsed.data;
     const append = this.db.transaction((): AppendResult => {
-      if (this.db.prepare('SELECT 1 AS one FROM incidents WHERE id = ?').get(u.incidentId) === undefined) {
+      if (this.sql('SELECT 1 AS one FROM incidents WHERE id = ?').get(u.incidentId) === undefined) {
         throw new StoreRejection('unknown-incident', `no incident "${u.incidentId}"`);
       }
-      const existingRow = this.db.prepare('SELECT seq, data FROM incident_updates WHERE incident_id = ? AND id = ?').get(u.incidentId, u.id);
+      const existingRow = this.sql('SELECT seq, data FROM incident_updates WHERE incident_id = ? AND id = ?').get(u.incidentId, u.id);
       const existing = existingRow === undefined ? undefined : this.parseUpdate(existingRow);
       if (existing !== undefined) return { outcome: 'duplicate', update: existing };
       if (existingRow !== undefined) throw new StoreRejection('invalid', `update "${u.id}" exists but is unreadable`);
       if (u.corrects !== undefined || u.retracts !== undefined) {
-        const log = this.db
-          .prepare('SELECT seq, data FROM incident_updates WHERE incident_id = ? ORDER BY seq')
+        const log = this.sql('SELECT seq, data FROM incident_updates WHERE incident_id = ? ORDER BY seq')
           .all(u.incidentId)
           .map((r) => this.parseUpdate(r))
           .filter((s): s is StoredUpdate => s !== undefined);
         const problem = checkRevision(log, u);
         if (problem !== null) throw new StoreRejection(problem, `update "${u.id}" rejected: ${problem}`);
       }
-      const result = this.db
-        .prepare('INSERT INTO incident_updates (incident_id, id, at, data, appended_at) VALUES (?, ?, ?, ?, ?)')
-        .run(u.incidentId, u.id, u.at, JSON.stringify(u), new Date().toISOString());
+      const result = this.sql('INSERT INTO incident_updates (incident_id, id, at, data, appended_at) VALUES (?, ?, ?, ?, ?)').run(
+        u.incidentId,
+        u.id,
+        u.at,
+        JSON.stringify(u),
+        new Date().toISOString(),
+      );
       return { outcome: 'appended', update: { ...u, seq: Number(result.lastInsertRowid) } };
     });
     return append.immediate();
   }
 
   async lastSeq(incidentId: string): Promise<number> {
-    const row = SeqRow.parse(this.db.prepare('SELECT MAX(seq) AS seq FROM incident_updates WHERE incident_id = ?').get(incidentId));
+    const row = SeqRow.parse(this.sql('SELECT MAX(seq) AS seq FROM incident_updates WHERE incident_id = ?').get(incidentId));
     return row.seq ?? 0;
   }
 
   async getFeedHealth(): Promise<FeedHealth[]> {
-    const rows = this.db.prepare('SELECT data FROM feed_health ORDER BY provider').all();
+    const rows = this.sql('SELECT data FROM feed_health ORDER BY provider').all();
     const out: FeedHealth[] = [];
     for (const row of rows) {
       const r = DataRow.safeParse(row);
@@ -154,12 +168,10 @@ export class SqliteIncidentStore implements IncidentStore {
   async setFeedHealth(health: FeedHealth): Promise<void> {
     const parsed = FeedHealthSchema.safeParse(health);
     if (!parsed.success) throw new StoreRejection('invalid', `invalid feed health: ${parsed.error.message}`);
-    this.db
-      .prepare(
-        `INSERT INTO feed_health (provider, data, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (provider) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-      )
-      .run(parsed.data.provider, JSON.stringify(parsed.data), new Date().toISOString());
+    this.sql(
+      `INSERT INTO feed_health (provider, data, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (provider) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    ).run(parsed.data.provider, JSON.stringify(parsed.data), new Date().toISOString());
   }
 
   /** The durability settings actually in force on this connection (for health checks and tests). */

@@ -77,7 +77,7 @@ const EventIdSchema = z
   .transform(Number);
 
 /** null: no resume point given (the whole timeline is sent). */
-export function parseResumePoint(request: Request): { ok: true; since: number | null } | { ok: false } {
+function parseResumePoint(request: Request): { ok: true; since: number | null } | { ok: false } {
   const header = request.headers.get('last-event-id');
   const raw = header !== null && header.trim() !== '' ? header.trim() : new URL(request.url).searchParams.get('lastEventId');
   if (raw === null || raw === '') return { ok: true, since: null };
@@ -85,12 +85,12 @@ export function parseResumePoint(request: Request): { ok: true; since: number | 
   return parsed.success ? { ok: true, since: parsed.data } : { ok: false };
 }
 
-export function sseFrame(event: string, data: unknown, id?: number): string {
+function sseFrame(event: string, data: unknown, id?: number): string {
   // JSON.stringify escapes newlines, so the payload is always one `data:` line.
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function frameForEvent(event: IncidentEvent): string {
+function frameForEvent(event: IncidentEvent): string {
   switch (event.type) {
     case 'update':
       return sseFrame('update', { incidentId: event.incidentId, seq: event.seq, status: event.status, entry: event.entry }, event.seq);

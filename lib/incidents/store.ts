@@ -71,10 +71,6 @@ export interface StorageHealth {
   readonly error: string | null;
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * Brings bundled timelines into a store. Safe to run on every start: incidents are refreshed,
  * updates already present are left alone (an edit to a bundled update must be a correction
@@ -83,8 +79,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 export async function seedFromBundles(store: IncidentStore, bundles: readonly IncidentBundle[]): Promise<{ appended: number }> {
   let appended = 0;
   for (const bundle of bundles) {
-    const existing = await store.getIncident(bundle.incident.id);
-    if (existing === undefined || !sameJson(existing, bundle.incident)) await store.upsertIncident(bundle.incident);
+    await store.upsertIncident(bundle.incident);
     for (const update of bundle.updates) {
       const result = await store.appendUpdate(update);
       if (result.outcome === 'appended') appended += 1;

@@ -160,10 +160,6 @@ export class StatuspagePoller {
     return backoffDelayMs(state.failures, this.options.intervalMs, this.maxBackoffMs, this.random);
   }
 
-  health(provider: string): FeedHealth | undefined {
-    return this.states.get(provider)?.health;
-  }
-
   private schedule(state: SourceState, delayMs: number): void {
     if (this.stopped) return;
     state.timer = setTimeout(() => {

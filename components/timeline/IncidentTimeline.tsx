@@ -1,0 +1,98 @@
+import type { Locale } from '@/lib/i18n/locales';
+import { formatEntryTime, type IncidentView } from '@/lib/incidents/view';
+import { absoluteUrl } from '@/lib/seo/site';
+import { ShareBar } from '@/components/share/ShareBar';
+import { fill } from '@/components/timeline/format';
+import type { TimelineLabels } from '@/components/timeline/labels';
+import { LiveTimeline } from '@/components/timeline/LiveTimeline.client';
+import { optionsQuery, sortEntries, type TimelineOptions } from '@/components/timeline/logic';
+import { incidentPath, plainTitle } from '@/components/timeline/paths';
+import { TimelineEntry, entryAnchor } from '@/components/timeline/TimelineEntry';
+import { TimelineHeader } from '@/components/timeline/TimelineHeader';
+
+interface Props {
+  view: IncidentView;
+  locale: Locale;
+  labels: TimelineLabels;
+  options: TimelineOptions;
+  nowMs: number;
+}
+
+/**
+ * The full timeline of one incident: header, the two view controls (plain links, so they work
+ * without JavaScript), the ordered list of updates, and the live island that adds to it.
+ */
+export function IncidentTimeline({ view, locale, labels, options, nowMs }: Props) {
+  const { incident } = view;
+  const rootId = `tl-${incident.id}`;
+  const titleId = `${rootId}-title`;
+  const listTitleId = `${rootId}-list-title`;
+  const path = incidentPath(locale, incident.id);
+  const pageUrl = absoluteUrl(path);
+  const title = plainTitle(view, locale);
+  const entries = sortEntries(view.updates, options.order);
+  const link = (o: TimelineOptions) => `${path}${optionsQuery(o)}#${listTitleId}`;
+  return (
+    <div id={rootId} className="tl-page" data-order={options.order} data-key-only={options.keyOnly ? '1' : undefined} data-tz="utc">
+      <TimelineHeader view={view} locale={locale} labels={labels} nowMs={nowMs} titleId={titleId} />
+      <section className="tl" aria-labelledby={listTitleId}>
+        <div className="tl-bar">
+          <h2 id={listTitleId} className="tl-title">
+            {labels.title}
+          </h2>
+          <div className="tl-controls">
+            <div role="group" aria-label={labels.order} className="tl-seg">
+              <a href={link({ ...options, order: 'newest' })} data-tl-order="newest" aria-current={options.order === 'newest' ? 'true' : undefined}>
+                {labels.newestFirst}
+              </a>
+              <a href={link({ ...options, order: 'oldest' })} data-tl-order="oldest" aria-current={options.order === 'oldest' ? 'true' : undefined}>
+                {labels.oldestFirst}
+              </a>
+            </div>
+            <div role="group" aria-label={labels.show} className="tl-seg">
+              <a href={link({ ...options, keyOnly: false })} data-tl-filter="all" aria-current={options.keyOnly ? undefined : 'true'}>
+                {labels.allUpdates}
+              </a>
+              <a href={link({ ...options, keyOnly: true })} data-tl-filter="key" aria-current={options.keyOnly ? 'true' : undefined}>
+                {labels.keyOnly}
+              </a>
+            </div>
+            <LiveTimeline
+              rootId={rootId}
+              incidentId={incident.id}
+              provider={incident.provider}
+              locale={locale}
+              lastSeq={view.lastSeq}
+              startedAt={incident.startedAt}
+              feedFailingSince={view.feed?.failingSince ?? null}
+              pagePath={path}
+              pageUrl={pageUrl}
+              incidentTitle={title}
+              labels={labels}
+            />
+          </div>
+        </div>
+        <ol className="tl-list" data-tl-list>
+          {entries.map((e) => (
+            <TimelineEntry
+              key={e.id}
+              entry={e}
+              locale={locale}
+              labels={labels}
+              permalink={`${path}#${entryAnchor(e.id)}`}
+              heading="h3"
+              share={
+                <ShareBar
+                  locale={locale}
+                  url={`${pageUrl}#${entryAnchor(e.id)}`}
+                  title={fill(labels.shareTitle, { title, time: formatEntryTime(e.at, locale, e.atPrecision) })}
+                  compact
+                />
+              }
+            />
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
