@@ -36,6 +36,6 @@ export const latinFont = localFont({
   style: 'normal',
   display: 'swap',
   preload: true,
-  fallback: ['Noto Naskh Arabic', 'Tahoma', 'system-ui', 'Segoe UI', 'Arial', 'sans-serif'],
+  fallback: ['Arial', 'Noto Naskh Arabic', 'Tahoma', 'system-ui', 'Segoe UI', 'sans-serif'],
   adjustFontFallback: 'Arial',
 });

@@ -3,6 +3,7 @@ import { locales, localeConfig, type Locale } from '@/lib/i18n/locales';
 import { categories } from '@/lib/content/categories';
 import { getArticleLocales, getArticles } from '@/lib/content/articles';
 import { absoluteUrl } from '@/lib/seo/site';
+import { bundledIncidentIds } from '@/lib/content/content-check';
 
 /** Every public page, once per language, with its language alternates. */
 export default function sitemap(): MetadataRoute.Sitemap {
@@ -16,6 +17,8 @@ export default function sitemap(): MetadataRoute.Sitemap {
   add('/about', locales);
   add('/glossary', locales);
   for (const c of categories) add(`/topics/${c}`, locales);
+  add('/incidents', locales);
+  for (const id of bundledIncidentIds()) add(`/incidents/${id}`, locales);
   const slugs = new Set(locales.flatMap((l) => getArticles(l).map((a) => a.slug)));
   for (const slug of slugs) {
     const available = getArticleLocales(slug);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
-import { locales, NEWS_SLUG } from './helpers';
+import { locales, NEWS_SLUG, startSimulator } from './helpers';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -137,4 +137,52 @@ test('sitemap lists every article in both languages with alternates; robots and 
   const manifest = await (await request.get('/manifest.webmanifest')).json();
   expect(manifest.icons.length).toBeGreaterThan(1);
   expect(manifest.dir).toBe('rtl');
+});
+
+test.describe('incident feeds', () => {
+  test('an update published upstream shows up in the incident feed in both languages', async ({ request }) => {
+    test.setTimeout(60_000);
+    const sim = await startSimulator();
+    try {
+      await sim.setMode('ok');
+      await sim.publish();
+      // The server polls every 5 s; wait for the upstream incident to be tracked.
+      let id = '';
+      await expect
+        .poll(async () => {
+          const list = await (await request.get('/api/incidents', { headers: { 'cache-control': 'no-cache' } })).json();
+          const tracked = list.incidents.find((v: { incident: { origin: string } }) => v.incident.origin === 'statuspage');
+          id = tracked?.incident.id ?? '';
+          return tracked?.updates.length ?? 0;
+        }, { timeout: 20_000, intervals: [500] })
+        .toBeGreaterThan(0);
+      const itemsIn = async (locale: string) => {
+        const res = await request.get(`/${locale}/incidents/${id}/feed.xml`);
+        expect(res.status()).toBe(200);
+        const channel = xml.parse(await res.text()).rss.channel;
+        expect(channel.language).toBe(locale);
+        return asArray(channel.item) as Record<string, unknown>[];
+      };
+      const before = (await itemsIn('en')).length;
+      expect(before).toBeGreaterThan(0);
+      await sim.publish();
+      await expect.poll(async () => (await itemsIn('en')).length, { timeout: 20_000, intervals: [500] }).toBe(before + 1);
+      // Official updates arrive in English only: the Arabic feed says so rather than faking a translation.
+      const ar = await itemsIn('ar');
+      expect(ar.length).toBe(before + 1);
+      expect(String(ar[0]?.description)).toContain('النسخة العربية قيد الإعداد');
+      expect(String(ar[0]?.link)).toMatch(new RegExp(`/ar/incidents/${id}#update-`));
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  test('the bundled incident has a feed with every timeline update', async ({ request }) => {
+    const res = await request.get('/ar/incidents/cloudflare-2025-11-18/feed.xml');
+    expect(res.status()).toBe(200);
+    const items = asArray(xml.parse(await res.text()).rss.channel.item) as Record<string, unknown>[];
+    expect(items.length).toBeGreaterThan(20);
+    expect(items.every((i) => hasArabic(String(i.title)))).toBe(true);
+    expect((await request.get('/ar/incidents/no-such-incident/feed.xml')).status()).toBe(404);
+  });
 });

@@ -39,3 +39,53 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+export interface SimulatorHandle {
+  url: string;
+  publish(): Promise<void>;
+  setMode(mode: 'ok' | '500' | 'timeout' | 'garbage' | 'truncated' | 'huge' | 'html' | 'wrong-type'): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Statuspage simulator (scripts/statuspage-sim.ts) as a child process on the port
+ * the test server polls (STATUSPAGE_URLS in playwright.config.ts), in manual mode.
+ */
+export async function startSimulator(port = Number(process.env.E2E_SIM_PORT ?? 41732)): Promise<SimulatorHandle> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/statuspage-sim.ts', '--port', String(port), '--manual'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/api/v2/summary.json`);
+      if (res.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`simulator exited with ${child.exitCode}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('simulator did not start');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const post = async (path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`simulator ${path}: ${res.status}`);
+  };
+  return {
+    url,
+    publish: () => post('/__control/publish'),
+    setMode: (mode) => post('/__control', { mode }),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}

@@ -6,6 +6,7 @@ import { categories } from '@/lib/content/categories';
 import { getArticles } from '@/lib/content/articles';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { ArticleCard } from '@/components/article/ArticleCard';
+import { LiveIncidentBanner } from '@/components/timeline/LiveIncidentBanner';
 
 type Params = Promise<{ locale: string }>;
 
@@ -34,6 +35,7 @@ export default async function HomePage({ params }: { params: Params }) {
         {site('name')}
         <span className="home-tagline">{site('tagline')}</span>
       </h1>
+      <LiveIncidentBanner locale={locale} />
       {lead ? (
         <section aria-labelledby="lead-heading" className="home-lead">
           <h2 id="lead-heading" className="section-label">

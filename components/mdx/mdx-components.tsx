@@ -7,7 +7,7 @@ import { Figure } from '@/components/mdx/Figure';
 import { Term } from '@/components/mdx/Term';
 import { Stat } from '@/components/mdx/Stat';
 import { TableWrap } from '@/components/mdx/TableWrap';
-import { IncidentLink } from '@/components/mdx/IncidentLink';
+import { EmbeddedTimeline } from '@/components/timeline/EmbeddedTimeline';
 import { RequestPathDiagram } from '@/components/diagrams/RequestPathDiagram';
 import { FeatureFileDiagram } from '@/components/diagrams/FeatureFileDiagram';
 
@@ -30,7 +30,7 @@ export function mdxComponents({ locale, sources, glossaryLinkLabel, tableLabel }
       </Term>
     ),
     Stat: (props: { value: string; label: string; source: string }) => <Stat {...props} sources={sources} />,
-    IncidentTimeline: ({ id }: { id: string }) => <IncidentLink id={id} locale={locale} />,
+    IncidentTimeline: ({ id }: { id: string }) => <EmbeddedTimeline id={id} locale={locale} />,
     RequestPathDiagram: () => <RequestPathDiagram locale={locale} />,
     FeatureFileDiagram: () => <FeatureFileDiagram locale={locale} />,
     table: (props: ComponentProps<'table'>) => <TableWrap {...props} label={tableLabel} />,

@@ -18,8 +18,8 @@ export const bannerRevalidateSeconds = 15;
 
 const liveIncidents = unstable_cache(
   async (): Promise<LiveIncident[]> => {
-    const views = await (await getIncidentService()).listIncidentViews();
-    return views
+    const { incidents } = await (await getIncidentService()).listIncidentViews();
+    return incidents
       .filter((v) => isOngoing(v.incident, v.status))
       .sort((a, b) => (a.incident.startedAt < b.incident.startedAt ? 1 : -1))
       .map((v) => ({ id: v.incident.id, title: v.incident.title, status: v.status, startedAt: v.incident.startedAt }));

@@ -3,18 +3,28 @@ import { getTranslations } from 'next-intl/server';
 import { localeConfig, type Locale } from '@/lib/i18n/locales';
 import type { TimelineLabels } from '@/components/timeline/labels';
 
+/** The part of a next-intl translator used here (getTranslations on the server, createTranslator in tests). */
+export interface Translate {
+  (key: string): string;
+  raw(key: string): unknown;
+}
+
 export async function loadTimelineLabels(locale: Locale): Promise<TimelineLabels> {
   const t = await getTranslations({ locale, namespace: 'Timeline' });
   const s = await getTranslations({ locale, namespace: 'Share' });
+  return buildTimelineLabels(t, s, localeConfig(locale).intlLocale);
+}
+
+export function buildTimelineLabels(t: Translate, s: Translate, intlLocale: string): TimelineLabels {
   // Templates are taken raw: the island fills them itself, without an ICU runtime.
-  const raw = (key: Parameters<typeof t.raw>[0]): string => {
-    const value: unknown = t.raw(key);
-    if (typeof value !== 'string') throw new Error(`Timeline.${String(key)} must be a string message`);
+  const raw = (key: string): string => {
+    const value = t.raw(key);
+    if (typeof value !== 'string') throw new Error(`Timeline.${key} must be a string message`);
     return value;
   };
-  const viaValue: unknown = s.raw('via');
+  const viaValue = s.raw('via');
   return {
-    intlLocale: localeConfig(locale).intlLocale,
+    intlLocale,
     title: t('title'),
     live: t('live'),
     ended: t('ended'),
