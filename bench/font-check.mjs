@@ -47,9 +47,9 @@ export async function fontCheck(baseUrl, articlePath, outPng) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
     const result = {};
     for (const id of [...PROBE.map((p) => p.id), 'bold']) {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
       const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#probe-${id}${id === 'bold' ? ' strong' : ''}` });
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
       result[id] = fonts.map((f) => `${f.familyName}${f.isCustomFont ? ' (web font)' : ' (LOCAL)'} ×${f.glyphCount}`);

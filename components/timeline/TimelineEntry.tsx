@@ -37,7 +37,8 @@ export function LocalizedBlock({ text, locale, labels, struck = false }: { text:
 
 function TimeAt({ at, locale, precision = 'minute' }: { at: string; locale: Locale; precision?: 'minute' | 'day' }) {
   return (
-    <time dateTime={at} data-precision={precision}>
+    // A date-only entry names a calendar day, not an instant.
+    <time dateTime={precision === 'day' ? at.slice(0, 10) : at} data-precision={precision}>
       <span className="tl-utc">{formatEntryTime(at, locale, precision)}</span>
       {/* Filled in by the live island when the reader switches to local time. */}
       <span className="tl-local" />

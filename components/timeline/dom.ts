@@ -41,7 +41,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
 }
 
 export function timeEl(at: string, locale: Locale, precision: 'minute' | 'day' = 'minute'): HTMLElement {
-  return el('time', { datetime: at, 'data-precision': precision }, [el('span', { class: 'tl-utc' }, [formatEntryTime(at, locale, precision)]), el('span', { class: 'tl-local' })]);
+  return el('time', { datetime: precision === 'day' ? at.slice(0, 10) : at, 'data-precision': precision }, [el('span', { class: 'tl-utc' }, [formatEntryTime(at, locale, precision)]), el('span', { class: 'tl-local' })]);
 }
 
 /** Template text with a `<time>` where `{time}` was. */
