@@ -15,7 +15,8 @@ async function once(url, preset) {
     logLevel: 'silent',
   });
   try {
-    const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES };
+    // The incident page keeps an event stream open: bound the wait for network quiet.
+    const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, maxWaitForLoad: 25_000 };
     const config = preset === 'desktop' ? desktopConfig : undefined;
     const result = await lighthouse(url, flags, config);
     const lhr = result.lhr;

@@ -23,8 +23,12 @@ export function LanguageSwitch({ current, target, label, description, targetDir 
   const pathname = usePathname() ?? `/${current}`;
   const rest = pathname.replace(new RegExp(`^/${current}(?=/|$)`), '');
   return (
-    <a href={`/${target}${rest}`} hrefLang={target} lang={target} dir={targetDir} className="lang-switch" aria-label={description} data-testid="language-switch">
-      {label}
+    // The visible name stays part of the accessible name (WCAG 2.5.3): "Read in Arabic: العربية".
+    <a href={`/${target}${rest}`} hrefLang={target} className="lang-switch" data-testid="language-switch">
+      <span className="sr-only">{description}: </span>
+      <span lang={target} dir={targetDir}>
+        {label}
+      </span>
     </a>
   );
 }

@@ -213,7 +213,9 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
   let pollTimer: number | undefined;
   const poll = async (): Promise<void> => {
     try {
-      const res = await fetch(`/api/incidents/${encodeURIComponent(opts.incidentId)}`, { headers: { accept: 'application/json' } });
+      // 'no-cache': always revalidate (a cheap 304 thanks to the ETag) rather than accept the
+      // stale-while-revalidate copy, which would delay each arrival by one polling interval.
+      const res = await fetch(`/api/incidents/${encodeURIComponent(opts.incidentId)}`, { headers: { accept: 'application/json' }, cache: 'no-cache' });
       const d: unknown = res.ok ? await res.json() : null;
       if (!stopped && isRecord(d) && Array.isArray(d.updates)) {
         const entries = d.updates.filter(isTimelineEntry).sort(compareEntries);

@@ -52,6 +52,94 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'desk: editors, sessions, API tokens, login throttling, form drafts, append-only audit',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE desk_editors (
+          id TEXT PRIMARY KEY,
+          email TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          password_hash TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          disabled_at TEXT
+        ) STRICT;
+
+        -- Only the SHA-256 of the cookie value is stored: a copy of the database opens no session.
+        CREATE TABLE desk_sessions (
+          token_hash TEXT PRIMARY KEY,
+          editor_id TEXT NOT NULL REFERENCES desk_editors(id),
+          csrf_token TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX desk_sessions_by_editor ON desk_sessions (editor_id);
+
+        CREATE TABLE desk_api_tokens (
+          id TEXT PRIMARY KEY,
+          editor_id TEXT NOT NULL REFERENCES desk_editors(id),
+          token_hash TEXT NOT NULL,
+          label TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          last_used_at TEXT,
+          revoked_at TEXT
+        ) STRICT;
+
+        CREATE TABLE desk_login_failures (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          ip TEXT NOT NULL,
+          account TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX desk_login_failures_by_ip ON desk_login_failures (ip, at);
+        CREATE INDEX desk_login_failures_by_account ON desk_login_failures (account, at);
+
+        CREATE TABLE desk_lockouts (
+          account TEXT PRIMARY KEY,
+          locked_at TEXT NOT NULL,
+          until TEXT NOT NULL
+        ) STRICT;
+
+        -- What an editor typed when a form came back (validation error or preview), per session.
+        CREATE TABLE desk_form_drafts (
+          id TEXT PRIMARY KEY,
+          session_hash TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          data TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE desk_tracked_incidents (
+          incident_id TEXT PRIMARY KEY,
+          editor_id TEXT NOT NULL REFERENCES desk_editors(id),
+          at TEXT NOT NULL
+        ) STRICT;
+
+        -- A write to the timeline is audited *before* it is appended (one row per action and
+        -- update id), so no stored update lacks its author even if the process dies in between;
+        -- whether it landed is read from incident_updates.
+        CREATE TABLE desk_audit (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          action TEXT NOT NULL,
+          editor_id TEXT,
+          subject TEXT,
+          incident_id TEXT,
+          update_id TEXT,
+          via TEXT NOT NULL,
+          ip TEXT,
+          detail TEXT NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX desk_audit_one_write ON desk_audit (action, incident_id, update_id) WHERE update_id IS NOT NULL;
+        CREATE INDEX desk_audit_by_editor ON desk_audit (editor_id, seq);
+        CREATE TRIGGER desk_audit_append_only_update BEFORE UPDATE ON desk_audit
+        BEGIN SELECT RAISE(ABORT, 'desk_audit is append-only'); END;
+        CREATE TRIGGER desk_audit_append_only_delete BEFORE DELETE ON desk_audit
+        BEGIN SELECT RAISE(ABORT, 'desk_audit is append-only'); END;
+      `);
+    },
+  },
 ];
 
 export class MigrationError extends Error {

@@ -94,6 +94,15 @@ export default async function ArticlePage({ params }: { params: Params }) {
           <h1 id="article-title">{f.title}</h1>
           <p className="lede">{f.summary}</p>
           <ArticleMeta article={article} locale={locale} />
+          {f.hero ? (
+            <figure className="article-hero">
+              {/* The hero is the likely LCP element: loaded eagerly, with its box reserved by CSS aspect-ratio. */}
+              <img src={f.hero.src} alt={f.hero.alt} decoding="async" fetchPriority="high" />
+              <figcaption>
+                {f.hero.caption} <span className="figure-credit">{f.hero.credit}</span>
+              </figcaption>
+            </figure>
+          ) : null}
           {hasOther ? (
             <p className="other-language">
               <a href={`/${other}/articles/${article.slug}`} hrefLang={other} data-testid="article-other-language">
