@@ -6,14 +6,33 @@ import { prerenderedScriptHashes } from '@/lib/security/csp-manifest';
 
 const intl = createMiddleware(routing);
 
-/** Paths Next would choke on (bad percent-encoding, absurd length) are refused here, as 4xx. */
+/**
+ * Paths Next would choke on (bad percent-encoding, absurd length) are refused here, as 4xx; so
+ * are encoded control characters and backslashes, which URL parsing silently drops or turns into
+ * slashes (docs/decisions/0041-hostile-input.md).
+ */
 function isMalformed(pathname: string): boolean {
   if (pathname.length > 1024) return true;
   try {
-    decodeURIComponent(pathname);
-    return false;
+    return /[\u0000-\u001f\u007f\\]/.test(decodeURIComponent(pathname));
   } catch {
     return true;
+  }
+}
+
+/**
+ * The path next-intl would rewrite a page request to (its decodeURI, then URL normalisation:
+ * dot segments, over-encoded characters such as %61, repeated slashes). Such a rewrite carries
+ * an absolute URL, and `next start -H <address>` treats it as another origin and proxies the
+ * request to itself over HTTP (a 500 "socket hang up" under load). A redirect to the canonical
+ * path instead gives the reader the same page, with no proxying.
+ */
+function canonicalPath(pathname: string): string {
+  try {
+    const decoded = decodeURI(pathname.replace(/%25/g, '%2525')).replace(/\/+/g, '/');
+    return new URL(decoded, 'http://canonical.invalid').pathname;
+  } catch {
+    return pathname;
   }
 }
 
@@ -33,6 +52,13 @@ export default function proxy(request: NextRequest) {
   if (!isPage(pathname)) {
     const response = NextResponse.next();
     // Cards, feeds and manifests are documents for no one: nothing may run in them.
+    response.headers.set('content-security-policy', buildCsp({ document: false }));
+    return response;
+  }
+
+  const canonical = canonicalPath(pathname);
+  if (canonical.replace(/\/+$/, '') !== pathname.replace(/\/+$/, '') && canonical.startsWith('/') && !canonical.startsWith('//')) {
+    const response = NextResponse.redirect(new URL(`${canonical}${request.nextUrl.search}`, request.url), 308);
     response.headers.set('content-security-policy', buildCsp({ document: false }));
     return response;
   }

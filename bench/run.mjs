@@ -3,7 +3,7 @@
 // weight, Lighthouse, throughput against nginx, SSE fan-out and build time per article pair.
 // Writes bench/results/<date>.json and .md and prints every budget in bench/budgets.json missed.
 //
-//   node bench/run.mjs [--only=a,b] [--skip=a,b] [--lh-runs=3] [--gen=100,250,500] [--no-build]
+//   node bench/run.mjs [--only=a,b] [--skip=a,b] [--lh-runs=3] [--gen=100,250,500] [--no-build] [--out=suffix]
 //   sections: pages, fonts, lighthouse, wrk, sse, buildtime
 //
 // Needs (Debian): chromium, nginx (or nginx-light), wrk. Missing tools skip their section.
@@ -31,7 +31,9 @@ const DIST = '.next-bench';
 const DIST_GEN = '.next-bench-gen';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 process.env.CHROME_PATH ??= CHROMIUM;
-const result = { date, startedAt: new Date().toISOString(), machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, sections: {}, skipped: {} };
+const os = await import('node:os');
+// The machine may be shared: record the load around the run so timings can be judged.
+const result = { date, startedAt: new Date().toISOString(), machine: { node: process.version, cpus: os.cpus().length, loadavgAtStart: os.loadavg().map((x) => +x.toFixed(2)) }, sections: {}, skipped: {} };
 
 // ---- tools ----------------------------------------------------------------------------------
 const tools = { chromium: fs.existsSync(CHROMIUM) ? CHROMIUM : null, nginx: which('nginx'), wrk: which('wrk') };
@@ -176,9 +178,11 @@ if (want('buildtime')) {
 }
 
 result.totalSeconds = Math.round((Date.now() - started) / 1000);
+result.machine.loadavgAtEnd = os.loadavg().map((x) => +x.toFixed(2));
 result.command = `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim();
-const { misses } = writeReport(result, { resultsDir, budgets: JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'budgets.json'), 'utf8')) });
-log(`done in ${result.totalSeconds} s → bench/results/${date}.json, bench/results/${date}.md`);
+const { misses } = writeReport(result, { resultsDir, name: argv.out ? `${date}-${argv.out}` : date, budgets: JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'budgets.json'), 'utf8')) });
+const outName = argv.out ? `${date}-${argv.out}` : date;
+log(`done in ${result.totalSeconds} s → bench/results/${outName}.json, bench/results/${outName}.md`);
 if (misses.length) {
   console.log(`\n${misses.length} budget(s) missed:`);
   for (const m of misses) console.log(`  ✗ ${m}`);

@@ -31,6 +31,7 @@ export function rawRequest(origin: string, req: FuzzRequest, options: RawOptions
   const maxBody = options.maxBody ?? 4 * 1024 * 1024;
   return new Promise((resolve) => {
     let done = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (r: Omit<RawResult, 'ms'>): void => {
       if (done) return;
       done = true;
@@ -59,7 +60,7 @@ export function rawRequest(origin: string, req: FuzzRequest, options: RawOptions
       finish({ status: 0, headers: {}, body: '', outcome: 'error', error: `client: ${(error as Error).message}` });
       return;
     }
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       client.destroy(new Error('timeout'));
       finish({ status: 0, headers: {}, body: '', outcome: 'timeout' });
     }, timeoutMs);

@@ -29,19 +29,33 @@ export function checkBudgets(result, budgets) {
   const w = result.sections.wrk;
   if (w && !w.skipped && budgets.throughputRatioVsNginx != null) add('throughput next/nginx', Number(w.ratio.toFixed(4)), budgets.throughputRatioVsNginx, w.ratio >= budgets.throughputRatioVsNginx);
   const notMeasured = [];
-  if (budgets.timelineIslandGzipBytes != null) notMeasured.push('timelineIslandGzipBytes (per-island size: see scripts/check-js-budget.mjs / route-bundle-stats)');
+  if (budgets.timelineIslandGzipBytes != null) {
+    // Approximation: the incident page's client JS minus the article page's, same locale.
+    const pg = (result.sections.pages ?? []).filter((p) => !p.skipped);
+    let done = false;
+    for (const l of ['ar', 'en']) {
+      const inc = pg.find((p) => p.name === 'incident' && p.locale === l);
+      const art = pg.find((p) => p.name === 'article' && p.locale === l);
+      if (inc && art) {
+        const extra = inc.jsBytes - art.jsBytes;
+        add(`timeline island JS (incident − article page) /${l}`, extra, budgets.timelineIslandGzipBytes, extra <= budgets.timelineIslandGzipBytes, ' B');
+        done = true;
+      }
+    }
+    if (!done) notMeasured.push('timelineIslandGzipBytes (needs the incident and article pages)');
+  }
   return { misses, checks, notMeasured };
 }
 
-export function writeReport(result, { resultsDir, budgets }) {
+export function writeReport(result, { resultsDir, name = result.date, budgets }) {
   const { misses, checks, notMeasured } = checkBudgets(result, budgets);
   result.budgets = { misses, checks, notMeasured };
-  const base = path.join(resultsDir, result.date);
+  const base = path.join(resultsDir, name);
   fs.writeFileSync(`${base}.json`, JSON.stringify(result, null, 2) + '\n');
 
   const md = [];
   md.push(`# Benchmark ${result.date}`, '');
-  md.push(`Command: \`${result.command}\` · ${result.totalSeconds} s · Node ${result.machine.node}, ${result.machine.cpus} cores · article: \`${result.articleSlug}\``, '');
+  md.push(`Command: \`${result.command}\` · ${result.totalSeconds} s · Node ${result.machine.node}, ${result.machine.cpus} cores, load average ${result.machine.loadavgAtStart?.[0]} at start / ${result.machine.loadavgAtEnd?.[0]} at end (other work on the machine inflates timings) · article: \`${result.articleSlug}\``, '');
   if (result.build) md.push(`\`next build\` (bundled content): ${(result.build.ms / 1000).toFixed(1)} s${result.build.ok ? '' : ' — FAILED'}`, '');
   const pages = result.sections.pages;
   if (pages) {
@@ -78,6 +92,7 @@ export function writeReport(result, { resultsDir, budgets }) {
       md.push(`\`${w.path}\`, ${w.bytes} B gzip, identical bytes from nginx: ${w.sameBytes}`, '');
       md.push('| server | req/s | p50 ms | p99 ms |', '|---|---:|---:|---:|');
       md.push(`| next start | ${w.next.rps.toFixed(0)} | ${w.next.p50Ms?.toFixed(2)} | ${w.next.p99Ms?.toFixed(2)} |`);
+      if (w.nextIdentity) md.push(`| next start, no compression (diagnostic) | ${w.nextIdentity.rps.toFixed(0)} | ${w.nextIdentity.p50Ms?.toFixed(2)} | ${w.nextIdentity.p99Ms?.toFixed(2)} |`);
       md.push(`| nginx (1 worker, gzip_static) | ${w.nginx.rps.toFixed(0)} | ${w.nginx.p50Ms?.toFixed(2)} | ${w.nginx.p99Ms?.toFixed(2)} |`);
       md.push('', `Ratio next/nginx: **${w.ratio.toFixed(3)}** · \`${w.next.command}\``);
     }

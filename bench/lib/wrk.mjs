@@ -29,8 +29,8 @@ function parseWrk(out) {
   return { rps, p50Ms: p(50), p99Ms: p(99), non2xx, errors };
 }
 
-async function wrk(url, { threads = 1, connections = 32, seconds = 10 }) {
-  const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '5s', '-H', 'Accept-Encoding: gzip', url];
+async function wrk(url, { threads = 1, connections = 32, seconds = 10, encoding = 'gzip' }) {
+  const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '5s', '-H', `Accept-Encoding: ${encoding}`, url];
   await run('wrk', ['-t1', '-c8', '-d2s', '-H', 'Accept-Encoding: gzip', url], { timeoutMs: 30_000 }); // warm-up
   const r = await run('wrk', args, { timeoutMs: (seconds + 30) * 1000 });
   return { ...parseWrk(r.stdout), command: `wrk ${args.join(' ')}` };
@@ -88,6 +88,8 @@ http {
     res.sameBytes = viaNginx.body.equals(next.body);
     log(`wrk: next ${urlPath} (${seconds} s, ${connections} connections)`);
     res.next = await wrk(pageUrl, { seconds, connections });
+    // Same page without compression: how much of Next's time is on-the-fly gzip.
+    res.nextIdentity = await wrk(pageUrl, { seconds, connections, encoding: 'identity' });
     log('wrk: nginx, same bytes');
     res.nginx = await wrk(ngxUrl, { seconds, connections });
     res.ratio = res.next.rps / res.nginx.rps;

@@ -47,10 +47,9 @@ export function LiveBanner({ endpoint, listHref, intlLocale, labels }: Props) {
           <span className="tl-phase" data-live="1">
             {labels.live}
           </span>
-          <a href={first.href} className="live-slot-title">
-            <span lang={first.lang} dir={first.dir}>
-              {first.title}
-            </span>
+          {/* lang/dir on the link itself, so an English title in an Arabic page is cut at its own end. */}
+          <a href={first.href} className="live-slot-title" lang={first.lang} dir={first.dir}>
+            {first.title}
           </a>
           <span className="tl-status" data-status={first.status}>
             {first.statusLabel}

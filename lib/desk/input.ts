@@ -207,7 +207,12 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** Form fields (plain HTML forms) → the JSON shape the API takes. Unknown fields are ignored. */
-export function commandInputFromForm(form: FormData): Record<string, unknown> {
+/** Anything with get(): FormData, URLSearchParams. */
+export interface FormLike {
+  get(name: string): unknown;
+}
+
+export function commandInputFromForm(form: FormLike): Record<string, unknown> {
   const get = (name: string): string | undefined => {
     const v = form.get(name);
     return typeof v === 'string' ? v : undefined;
@@ -230,7 +235,7 @@ export function commandInputFromForm(form: FormData): Record<string, unknown> {
   }
 }
 
-export function newIncidentInputFromForm(form: FormData): Record<string, unknown> {
+export function newIncidentInputFromForm(form: FormLike): Record<string, unknown> {
   const get = (name: string): string | undefined => {
     const v = form.get(name);
     return typeof v === 'string' ? v : undefined;
@@ -261,6 +266,5 @@ export const formFieldOf: Readonly<Record<string, string>> = {
   'title.ar': 'titleAr',
   'title.en': 'titleEn',
   title: 'title',
-  'source': 'sourceUrl',
-  id: 'formId',
+  source: 'sourceUrl',
 };

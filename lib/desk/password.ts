@@ -28,7 +28,15 @@ function maxmem(params: ScryptParams): number {
   return 128 * params.N * params.r * params.p + 16 * 1024 * 1024;
 }
 
+let derivations = 0;
+
+/** How many scrypt derivations this process has run (tests check that every path spends one). */
+export function scryptDerivations(): number {
+  return derivations;
+}
+
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  derivations += 1;
   const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: maxmem(params) };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));

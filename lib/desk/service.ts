@@ -58,7 +58,7 @@ export function normalizeEmail(email: string): string {
 }
 
 export const EditorInputSchema = z.object({
-  email: z.email().max(254).transform(normalizeEmail),
+  email: z.string().transform(normalizeEmail).pipe(z.email().max(254)),
   name: z.string().trim().min(1).max(100),
   password: z
     .string()

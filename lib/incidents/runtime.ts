@@ -117,7 +117,10 @@ export function startIncidentIngest(): void {
         return;
       }
       if (runtime !== holder[runtimeKey]) return;
-      runtime.poller = new StatuspagePoller({ sources: statuspage.sources, service, dataDir, intervalMs: statuspage.pollSeconds * 1000 });
+      runtime.poller = new StatuspagePoller({ sources: statuspage.sources, service, dataDir, intervalMs: statuspage.pollSeconds * 1000,
+        // Backoff is capped at ten intervals (at least one minute) so a recovered feed is seen soon.
+        maxBackoffMs: Math.max(60_000, statuspage.pollSeconds * 10_000),
+      });
       runtime.poller.start();
     })
     .catch((error: unknown) => console.error('[incidents] could not start statuspage ingest', error));

@@ -1,6 +1,6 @@
 import type { IncidentHub } from '@/lib/incidents/hub';
 import { IncidentSchema, type Incident, type Update } from '@/lib/incidents/model';
-import type { AppendResult, FeedHealth, IncidentStore } from '@/lib/incidents/store';
+import { StoreRejection, type AppendResult, type FeedHealth, type IncidentStore } from '@/lib/incidents/store';
 import { deriveStatus, foldTimeline } from '@/lib/incidents/timeline';
 import { buildIncidentView, toPublicFeedHealth, type IncidentView, type PublicFeedHealth } from '@/lib/incidents/view';
 
@@ -9,21 +9,35 @@ import { buildIncidentView, toPublicFeedHealth, type IncidentView, type PublicFe
  * about it after it is committed, never before.
  */
 export class IncidentService {
+  /**
+   * Feed health the store could not save (disk full, I/O error): kept here so readers see the
+   * feed's real state instead of the last one that reached the disk. Cleared by the next save.
+   */
+  private readonly unsavedHealth = new Map<string, FeedHealth>();
+
   constructor(
     readonly store: IncidentStore,
     readonly hub: IncidentHub,
   ) {}
 
+  private async feedHealth(): Promise<FeedHealth[]> {
+    const stored = await this.store.getFeedHealth();
+    if (this.unsavedHealth.size === 0) return stored;
+    const merged = new Map(stored.map((h) => [h.provider, h]));
+    for (const [provider, h] of this.unsavedHealth) merged.set(provider, h);
+    return [...merged.values()];
+  }
+
   async getIncidentView(id: string): Promise<IncidentView | undefined> {
     const incident = await this.store.getIncident(id);
     if (incident === undefined) return undefined;
-    const [updates, feeds] = await Promise.all([this.store.listUpdates(id), this.store.getFeedHealth()]);
+    const [updates, feeds] = await Promise.all([this.store.listUpdates(id), this.feedHealth()]);
     return buildIncidentView(incident, updates, feeds);
   }
 
   /** Every incident, newest first, plus the health of every polled feed. */
   async listIncidentViews(): Promise<{ incidents: IncidentView[]; feeds: PublicFeedHealth[] }> {
-    const [incidents, feeds] = await Promise.all([this.store.listIncidents(), this.store.getFeedHealth()]);
+    const [incidents, feeds] = await Promise.all([this.store.listIncidents(), this.feedHealth()]);
     return {
       incidents: await Promise.all(incidents.map(async (i) => buildIncidentView(i, await this.store.listUpdates(i.id), feeds))),
       feeds: feeds.map(toPublicFeedHealth),
@@ -46,9 +60,19 @@ export class IncidentService {
     return true;
   }
 
+  /** Rejects if the store cannot save it; readers and live events still get it then. */
   async recordFeedHealth(health: FeedHealth, announce: boolean): Promise<void> {
-    await this.store.setFeedHealth(health);
+    let storageError: unknown = null;
+    try {
+      await this.store.setFeedHealth(health);
+      this.unsavedHealth.delete(health.provider);
+    } catch (error) {
+      if (error instanceof StoreRejection) throw error;
+      this.unsavedHealth.set(health.provider, health);
+      storageError = error ?? new Error('storage failed');
+    }
     if (announce) this.hub.publish({ type: 'health', feed: toPublicFeedHealth(health) });
+    if (storageError !== null) throw storageError;
   }
 
   private async announce(incidentId: string, recordId: string, seq: number): Promise<void> {

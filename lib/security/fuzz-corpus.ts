@@ -36,6 +36,11 @@ export interface FuzzTargets {
   readonly locales: readonly string[];
   /** Well-formed page paths (prerendered and on-demand). */
   readonly pages: readonly string[];
+  /**
+   * Pages that cost a lot to render (tens of ms each): fuzzed in their paths, encodings and
+   * methods, but left out of the header categories, which would mostly just render them again.
+   */
+  readonly heavyPages?: readonly string[];
   /** Well-formed non-page GET paths: feeds, cards, robots.txt, a real /_next/static asset. */
   readonly files: readonly string[];
   /** JSON GET endpoints under /api. */
@@ -53,7 +58,7 @@ export function latin1Bytes(s: string): string {
 
 const badPercent = ['%', '%%', '%2', '%E0%A4%A', '%00', '%C0%AE', '%C0%AF', '%E0%80%AF', '%F0%80%80%AF', '%ff', '%FE%FF', '%ED%A0%80', '%u0041', '%G1', '%0a', '%0d%0a', '%25', '%2500'];
 const traversal = ['..%2f', '%2e%2e/', '%2e%2e%2f', '..\\', '..%5c', '%5c..%5c', '/./', '//', '..;/', '.%2e/', '%252e%252e%252f', '....//', '/..', '/../../../../etc/passwd', '\\..\\..\\windows\\win.ini'];
-const badLocales = ['', 'AR', 'Ar', 'ar-XX', 'ar_SA', 'en-US', 'xx', 'a', 'zzzz', 'ar..', '..', '.', '-', 'ar ', 'ar%20', 'ar%00', '%D8%B9%D8%B1', 'عربي', 'en\u200f', 'ٱ', 'ar;', 'ar,en', '*', 'api', '_next', 'desk', 'incidents', 'null', 'undefined', '__proto__', 'constructor'];
+const badLocales = ['', 'AR', 'Ar', 'ar-XX', 'ar_SA', 'en-US', 'xx', 'a', 'zzzz', 'ar..', '..', '.', '-', 'ar%20', 'ar%09', 'ar%00', '%D8%B9%D8%B1', 'عربي', 'en\u200f', 'ٱ', 'ar;', 'ar,en', '*', 'api', '_next', 'desk', 'incidents', 'null', 'undefined', '__proto__', 'constructor'];
 const acceptLanguages = [
   '*',
   'ar-XX;q=abc',
@@ -68,7 +73,7 @@ const acceptLanguages = [
   'x'.repeat(300),
   'ar-' + 'a'.repeat(2000),
 ];
-const lastEventIds = ['-1', '0', '1', '-0', '1.5', '1e3', '0x10', ' 5 ', '99999999999999999999', '999999999999999', '9007199254740993', 'abc', 'NaN', 'Infinity', '١٢', '１２', '5\u0000', '%35', 'null', '[]', '{}', ''];
+const lastEventIds = ['-1', '0', '1', '-0', '1.5', '1e3', '0x10', ' 5 ', '99999999999999999999', '999999999999999', '9007199254740993', 'abc', 'NaN', 'Infinity', '١٢', '１２', '5\u00ff', '%35', 'null', '[]', '{}', ''];
 const methods = ['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'POST', 'HEAD', 'PROPFIND', 'MKCOL', 'LOCK', 'PURGE', 'SEARCH', 'REPORT'];
 const contentTypes = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=latin1', '', 'application/json;;;', 'text/html'];
 
@@ -159,14 +164,14 @@ const generators: readonly { weight: number; make: Generator }[] = [
   {
     weight: 14,
     make: (rand, t) => {
-      const base = pick(rand, [...t.pages, ...t.files, ...t.apis, ...t.streams]);
+      const base = pick(rand, [...t.pages, ...(t.heavyPages ?? []), ...t.files, ...t.apis, ...t.streams]);
       return { kind: 'percent', method: 'GET', path: insertAt(rand, base, pick(rand, badPercent)), headers: {}, stream: true };
     },
   },
   {
     weight: 10,
     make: (rand, t) => {
-      const base = pick(rand, [...t.pages, ...t.files, ...t.apis]);
+      const base = pick(rand, [...t.pages, ...(t.heavyPages ?? []), ...t.files, ...t.apis]);
       const piece = pick(rand, traversal);
       const path = rand() < 0.5 ? insertAt(rand, base, piece) : `${base.replace(/\/[^/]*$/, '')}/${piece}${pick(rand, ['package.json', '.env', 'etc/passwd', 'server/app/ar.html', '.data/outage-watch.sqlite', 'next.config.ts'])}`;
       return { kind: 'traversal', method: 'GET', path, headers: {}, stream: true };
@@ -223,7 +228,7 @@ const generators: readonly { weight: number; make: Generator }[] = [
     weight: 10,
     make: (rand, t) => {
       const method = pick(rand, methods);
-      const path = pick(rand, [...t.pages, ...t.files, ...t.apis, ...t.streams, ...t.writable]);
+      const path = pick(rand, [...t.pages, ...(t.heavyPages ?? []), ...t.files, ...t.apis, ...t.streams, ...t.writable]);
       const withBody = method !== 'HEAD' && method !== 'TRACE' && rand() < 0.5;
       return { kind: 'method', method, path, headers: withBody ? { 'content-type': 'application/json' } : {}, body: withBody ? '{"a":1}' : undefined, stream: true };
     },

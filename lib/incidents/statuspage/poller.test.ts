@@ -368,6 +368,37 @@ describe('hostile or failing upstream', () => {
   });
 });
 
+describe('storage that fails mid-run (disk full)', () => {
+  it('loses no update: validators only advance with what was stored, and health shows the problem', async () => {
+    h.server.setHandler(good());
+    let full = true;
+    const diskFull = () => Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+    const store = new MemoryIncidentStore();
+    await seedFromBundles(store, loadBundledIncidents());
+    const append = store.appendUpdate.bind(store);
+    const setHealth = store.setFeedHealth.bind(store);
+    store.appendUpdate = (u) => (full ? diskFull() : append(u));
+    store.setFeedHealth = (x) => (full ? diskFull() : setHealth(x));
+    const service = new IncidentService(store, h.hub);
+    const poller = new StatuspagePoller({ sources: [{ provider: 'example', baseUrl: h.server.url }], service, dataDir: null, intervalMs: 60_000, timeoutMs: 300, random: () => 0.5, logger: { info: () => {}, warn: () => {} } });
+    cleanups.push(() => poller.stop());
+
+    const failed = await poller.pollOnce('example');
+    expect(failed.errors.join()).toMatch(/internal: database or disk is full/);
+    // Nothing reached the disk, yet readers see the feed's real state.
+    expect(await store.getFeedHealth()).toEqual([]);
+    const { feeds } = await service.listIncidentViews();
+    expect(feeds).toMatchObject([{ provider: 'example', state: 'failing', lastError: expect.stringMatching(/database or disk is full/) }]);
+
+    full = false;
+    const recovered = await poller.pollOnce('example');
+    // The documents were fetched again (no 304 on validators of data never stored) and ingested.
+    expect(recovered).toMatchObject({ outcome: 'ok', appended: 5, notModified: 0 });
+    expect((await store.getFeedHealth())[0]).toMatchObject({ provider: 'example', state: 'ok' });
+    expect((await service.listIncidentViews()).feeds).toMatchObject([{ provider: 'example', state: 'ok', lastError: null }]);
+  });
+});
+
 describe('snapshot, kill switch and scheduling', () => {
   it('persists the last good answers atomically and loads them on start', async () => {
     h.server.setHandler(good());

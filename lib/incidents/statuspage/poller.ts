@@ -253,6 +253,9 @@ export class StatuspagePoller {
     const errors: string[] = [];
     const codes: string[] = [];
     const fresh: ParsedDocument[] = [];
+    // Validators move forward only with what was actually stored: if ingest fails (disk full),
+    // the next poll must fetch the documents again, not get a 304 and lose their updates.
+    const committed = { ...state.lastGood };
     let rejected = 0;
     let notModified = 0;
     for (const r of results) {
@@ -269,7 +272,13 @@ export class StatuspagePoller {
       }
     }
 
-    const ingested = fresh.length > 0 ? await this.ingest(state, fresh) : { appended: 0, corrected: 0, rejected: 0 };
+    let ingested = { appended: 0, corrected: 0, rejected: 0 };
+    try {
+      if (fresh.length > 0) ingested = await this.ingest(state, fresh);
+    } catch (error) {
+      state.lastGood = committed;
+      throw error;
+    }
     rejected += ingested.rejected;
     if (rejected !== state.rejectedLogged) {
       if (rejected > 0) this.logger.warn(`statuspage ${provider}: ${rejected} item(s) rejected by validation; the rest was kept`);
