@@ -23,7 +23,12 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The same security headers on every response; the CSP itself is set per response by proxy.ts.
   async headers() {
-    return [{ source: '/:path*', headers: Object.entries(securityHeaders()).map(([key, value]) => ({ key, value })) }];
+    return [
+      { source: '/:path*', headers: Object.entries(securityHeaders()).map(([key, value]) => ({ key, value })) },
+      // The newsroom desk is never indexed, whatever a crawler ignores in robots.txt.
+      { source: '/:locale(ar|en)/desk/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+      { source: '/:locale(ar|en)/desk', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
+    ];
   },
 };
 
