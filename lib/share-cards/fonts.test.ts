@@ -35,6 +35,6 @@ describe('card fonts', () => {
   });
 
   it('names the missing file and the package when fonts cannot be read', async () => {
-    await expect(readCardFonts('/nonexistent-root')).rejects.toThrow(/noto-naskh-arabic.*traced/);
+    await expect(readCardFonts('/nonexistent-root')).rejects.toThrow(/Share card font missing: .*@fontsource-variable\/(noto-naskh-arabic|inter).*traced into the build/);
   });
 });
