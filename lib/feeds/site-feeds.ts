@@ -1,6 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import type { Locale } from '@/lib/i18n/locales';
+import { notFound } from 'next/navigation';
+import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
 import { getArticles } from '@/lib/content/articles';
 import { articleBodyToFeedHtml } from '@/lib/content/feed-html';
 import type { FeedArticle, FeedChannel } from '@/lib/feeds/types';
@@ -39,4 +40,18 @@ export function feedResponse(body: string, contentType: string): Response {
       'cache-control': 'public, max-age=300, stale-while-revalidate=3600',
     },
   });
+}
+
+/** One GET handler per article feed format; the three routes differ only in builder and type. */
+export function articleFeedHandler(build: (channel: FeedChannel, articles: FeedArticle[]) => string, contentType: string) {
+  return async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }): Promise<Response> {
+    const { locale } = await params;
+    if (!isLocale(locale)) notFound();
+    const { channel, articles } = await siteFeedInput(locale);
+    return feedResponse(build(channel, articles), contentType);
+  };
+}
+
+export function localeParams() {
+  return locales.map((locale) => ({ locale }));
 }
