@@ -277,6 +277,9 @@ for (const locale of locales) {
       const notice = page.locator('[data-tl-stale]');
       await expect(notice).toBeHidden();
       const count = await entries(page).count();
+      // The island has its stream (it is also told the feed's health on connecting, so this
+      // only keeps the test from racing the page's own start-up).
+      await expect(page.locator('[data-stream="ready"]')).toHaveCount(1, { timeout: LIVE_TIMEOUT });
       try {
         await simControl(request, '/__control', { mode: '500' });
         await expect(notice).toBeVisible({ timeout: LIVE_TIMEOUT });

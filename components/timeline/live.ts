@@ -239,12 +239,17 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
     source = es;
     es.addEventListener('update', onEntryEvent);
     es.addEventListener('change', onEntryEvent);
+    // Marks the stream as caught up (what the server rendered plus what it missed since).
+    es.addEventListener('ready', () => {
+      root.dataset.stream = 'ready';
+    });
     es.addEventListener('health', (event: MessageEvent) => {
       const d = parse(event.data);
       if (isRecord(d)) applyHealth(d.feed);
     });
     // CLOSED means the server refused the stream (too many readers, an error): it will not retry.
     es.onerror = () => {
+      delete root.dataset.stream;
       if (es.readyState !== EventSource.CLOSED) return;
       es.close();
       source = null;

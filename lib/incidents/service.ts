@@ -28,6 +28,12 @@ export class IncidentService {
     return [...merged.values()];
   }
 
+  /** The current health of one provider's official feed, or null when it is not polled. */
+  async feedHealthFor(provider: string): Promise<PublicFeedHealth | null> {
+    const health = (await this.feedHealth()).find((h) => h.provider === provider);
+    return health === undefined ? null : toPublicFeedHealth(health);
+  }
+
   async getIncidentView(id: string): Promise<IncidentView | undefined> {
     const incident = await this.store.getIncident(id);
     if (incident === undefined) return undefined;

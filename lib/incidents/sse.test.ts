@@ -143,6 +143,19 @@ describe('incident event stream', () => {
     expect(messages.find((m) => m.event === 'health')).toMatchObject({ id: null });
   });
 
+  it('tells a new reader the current feed health before it is ready, since only transitions are announced', async () => {
+    const quiet = sseReader(await connect({ lastEventId: String(total) }));
+    expect((await quiet.readUntil(hasReady)).some((m) => m.event === 'health')).toBe(false);
+    const failing = { provider: 'cloudflare', baseUrl: 'https://www.cloudflarestatus.com', state: 'failing' as const, lastAttemptAt: '2025-11-18T12:05:00.000Z', lastSuccessAt: null, failingSince: '2025-11-18T12:00:00.000Z', lastError: 'http: HTTP 500', consecutiveFailures: 2 };
+    await deps.service.recordFeedHealth(failing, false);
+    const reader = sseReader(await connect({ lastEventId: String(total) }));
+    const messages = await reader.readUntil(hasReady);
+    const health = messages.find((m) => m.event === 'health');
+    expect(health?.id).toBeNull();
+    expect(JSON.parse(health?.data ?? '{}')).toMatchObject({ feed: { provider: 'cloudflare', state: 'failing', failingSince: '2025-11-18T12:00:00.000Z' } });
+    expect(messages.at(-1)?.event).toBe('ready');
+  });
+
   it('sends heartbeat comments on the shared ticker', async () => {
     const reader = sseReader(await connect({ lastEventId: String(total) }));
     await reader.readUntil(hasReady);

@@ -250,6 +250,11 @@ function openStream(request: Request, incidentId: string, since: number | null, 
             ),
           );
         }
+        // The feed's current health, so a reader who connects between two transitions (which
+        // are all the hub announces) still learns that the official feed is failing.
+        const incident = await deps.service.store.getIncident(incidentId);
+        const feed = incident === undefined ? null : await deps.service.feedHealthFor(incident.provider);
+        if (feed !== null && !closed) send(encoder.encode(sseFrame('health', { feed })));
         send(encoder.encode(sseFrame('ready', { lastSeq: lastSent, status })));
       }
     },
