@@ -33,18 +33,30 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/ar`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      NODE_ENV: 'production',
-      DATA_DIR: dataDir,
-      SITE_URL: `http://127.0.0.1:${PORT}`,
-      STATUSPAGE_URLS: `http://127.0.0.1:${SIM_PORT}`,
-      STATUSPAGE_POLL_SECONDS: '5',
-      E2E_SIM_PORT: String(SIM_PORT),
+  webServer: [
+    {
+      // The Statuspage simulator the site polls, started BEFORE the site so its first poll
+      // succeeds (a poller that found nobody listening backs off). Manual: it publishes only
+      // when a test asks (POST /__control/publish); every spec shares it through HTTP.
+      command: `node node_modules/tsx/dist/cli.mjs scripts/statuspage-sim.ts --port ${SIM_PORT} --manual`,
+      url: `http://127.0.0.1:${SIM_PORT}/__control`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
     },
-  },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/ar`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        NODE_ENV: 'production',
+        DATA_DIR: dataDir,
+        SITE_URL: `http://127.0.0.1:${PORT}`,
+        STATUSPAGE_URLS: `http://127.0.0.1:${SIM_PORT}`,
+        STATUSPAGE_POLL_SECONDS: '5',
+        E2E_SIM_PORT: String(SIM_PORT),
+      },
+    },
+  ],
 });

@@ -141,9 +141,8 @@ test('sitemap lists every article in both languages with alternates; robots and 
 
 test.describe('incident feeds', () => {
   test('an update published upstream shows up in the incident feed in both languages', async ({ request }) => {
-    // The test server has polled a dead simulator port since it started, so its poller may be
-    // backing off (capped at 60 s, lib/incidents/runtime.ts): allow for one full backoff.
-    test.setTimeout(180_000);
+    // The simulator is up before the site (playwright.config.ts), so the server polls it every 5 s.
+    test.setTimeout(90_000);
     const sim = await startSimulator();
     try {
       await sim.setMode('ok');
@@ -156,7 +155,7 @@ test.describe('incident feeds', () => {
           const tracked = list.incidents.find((v: { incident: { origin: string } }) => v.incident.origin === 'statuspage');
           id = tracked?.incident.id ?? '';
           return tracked?.updates.length ?? 0;
-        }, { timeout: 80_000, intervals: [1000] })
+        }, { timeout: 30_000, intervals: [1000] })
         .toBeGreaterThan(0);
       const itemsIn = async (locale: string) => {
         const res = await request.get(`/${locale}/incidents/${id}/feed.xml`);
@@ -168,7 +167,7 @@ test.describe('incident feeds', () => {
       const before = (await itemsIn('en')).length;
       expect(before).toBeGreaterThan(0);
       await sim.publish();
-      await expect.poll(async () => (await itemsIn('en')).length, { timeout: 80_000, intervals: [1000] }).toBe(before + 1);
+      await expect.poll(async () => (await itemsIn('en')).length, { timeout: 30_000, intervals: [1000] }).toBe(before + 1);
       // Official updates arrive in English only: the Arabic feed says so rather than faking a translation.
       const ar = await itemsIn('ar');
       expect(ar.length).toBe(before + 1);

@@ -33,17 +33,24 @@ const cleanups: (() => Promise<void>)[] = [];
 /* The simulator the main server polls (STATUSPAGE_URLS): started first, so that by the last   */
 /* test the poller has found it and polls on its 5-second interval, not a back-off.            */
 
-let mainSim: SimProcess | null = null;
-let mainSimForeign = false;
+/** Mode switches for the simulator the main server polls: the config's own, else one started here. */
+let mainSim: Pick<SimProcess, 'setMode'> | null = null;
 
 test.beforeAll(async () => {
   const running = await fetch(`http://127.0.0.1:${SIM_PORT}/__control`, { signal: AbortSignal.timeout(2000) })
     .then((r) => r.ok)
     .catch(() => false);
-  if (running) mainSimForeign = true;
-  else {
-    mainSim = await startSimulators([{ port: SIM_PORT, mode: 'ok' }]);
-    cleanups.push(() => mainSim?.stop() ?? Promise.resolve());
+  if (running) {
+    mainSim = {
+      setMode: async (port, mode) => {
+        const res = await fetch(`http://127.0.0.1:${port}/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode }) });
+        if (!res.ok) throw new Error(`simulator ${port}: ${res.status}`);
+      },
+    };
+  } else {
+    const own = await startSimulators([{ port: SIM_PORT, mode: 'ok' }]);
+    mainSim = own;
+    cleanups.push(() => own.stop());
   }
 });
 
@@ -126,6 +133,7 @@ test('every kind of response carries the security headers and a strict CSP', asy
     { name: 'language redirect', req: get('/'), status: 307 },
     { name: 'malformed path (400 from the proxy)', req: get('/ar/%E0%A4%A'), status: 400 },
     { name: 'TRACE (405 from the request guard)', req: { ...get('/ar'), method: 'TRACE' }, status: 405 },
+    { name: 'forged Server Action (404 from the proxy)', req: { ...get('/ar'), method: 'POST', headers: { 'next-action': 'a'.repeat(42), 'content-type': 'text/plain' }, body: '[]' }, status: 404 },
   ];
   const failures: string[] = [];
   for (const c of cases) {
@@ -316,7 +324,7 @@ const modeErrors: Record<string, RegExp> = {
 // FIXME: under the main config (after the desk and distribution specs) the fault server's
 // simulators were unreachable at its first polls and feed health did not reach every expected
 // state within the wait; it passes alone (e2e/hardening.config.ts). Tracked in the closing note.
-test.fixme('hostile, slow and dead feeds with an unusable data directory: pages and the bundled timeline keep serving', async () => {
+test('hostile, slow and dead feeds with an unusable data directory: pages and the bundled timeline keep serving', async () => {
   test.setTimeout(150_000);
   const modes = Object.keys(modeErrors);
   const simPorts = new Map(modes.map((m, i) => [m, FAULT_PORT + 1 + i]));
@@ -432,22 +440,21 @@ test('the main server reports its official feed failing and recovering, serving 
     test.info().annotations.push({ type: 'skip', description: 'the server polls no status page (STATUSPAGE_URLS empty)' });
     test.skip(true, 'no status page configured');
   }
-  if (mainSimForeign || mainSim === null) {
-    test.info().annotations.push({ type: 'skip', description: `another process already serves ${SIM_PORT}; not switching its modes` });
-    test.skip(true, 'simulator owned by someone else');
-  }
-  const sim = mainSim as SimProcess;
+  const sim = mainSim;
+  if (sim === null) throw new Error('no simulator to control');
   const feed = async () => (await json<ApiList>(`${base}/api/incidents`)).feeds[0];
   const watcher = watchPages([base]);
   try {
-    // The simulator has been up since the start of this file; the poller may still be in the
-    // back-off it entered while nothing listened, so this first wait can be long.
-    await expect.poll(async () => (await feed())?.state, { timeout: 90_000, intervals: [1000] }).toBe('ok');
-    await sim.setMode(SIM_PORT, 'html');
-    await expect.poll(async () => (await feed())?.lastError ?? '', { timeout: 20_000, intervals: [500] }).toMatch(/content-type: expected JSON, got text\/html/);
-    expect((await feed())?.state).toBe('failing');
-    expect(await timelineIds(base)).not.toHaveLength(0);
-    await sim.setMode(SIM_PORT, 'ok');
+    // The simulator starts before the site (playwright.config.ts), so the feed is ok from the first poll.
+    await expect.poll(async () => (await feed())?.state, { timeout: 30_000, intervals: [1000] }).toBe('ok');
+    try {
+      await sim.setMode(SIM_PORT, 'html');
+      await expect.poll(async () => (await feed())?.lastError ?? '', { timeout: 20_000, intervals: [500] }).toMatch(/content-type: expected JSON, got text\/html/);
+      expect((await feed())?.state).toBe('failing');
+      expect(await timelineIds(base)).not.toHaveLength(0);
+    } finally {
+      await sim.setMode(SIM_PORT, 'ok');
+    }
     await expect.poll(async () => (await feed())?.state, { timeout: 25_000, intervals: [500] }).toBe('ok');
   } finally {
     const failures = await watcher.stop();

@@ -48,15 +48,26 @@ export interface SimulatorHandle {
 }
 
 /**
- * Starts the Statuspage simulator (scripts/statuspage-sim.ts) as a child process on the port
- * the test server polls (STATUSPAGE_URLS in playwright.config.ts), in manual mode.
+ * The Statuspage simulator the test server polls (STATUSPAGE_URLS in playwright.config.ts,
+ * which starts it before the site, in manual mode). Attaches to it when it is running (stop()
+ * then leaves it running for the other specs); otherwise starts one as a child process.
  */
 export async function startSimulator(port = Number(process.env.E2E_SIM_PORT ?? 41732)): Promise<SimulatorHandle> {
+  const url = `http://127.0.0.1:${port}`;
+  const post = async (path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`simulator ${path}: ${res.status}`);
+  };
+  const running = await fetch(`${url}/__control`, { signal: AbortSignal.timeout(2000) })
+    .then((r) => r.ok)
+    .catch(() => false);
+  if (running) {
+    return { url, publish: () => post('/__control/publish'), setMode: (mode) => post('/__control', { mode }), stop: async () => post('/__control', { mode: 'ok' }) };
+  }
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/statuspage-sim.ts', '--port', String(port), '--manual'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
     try {
@@ -72,10 +83,6 @@ export async function startSimulator(port = Number(process.env.E2E_SIM_PORT ?? 4
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const post = async (path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!res.ok) throw new Error(`simulator ${path}: ${res.status}`);
-  };
   return {
     url,
     publish: () => post('/__control/publish'),
