@@ -49,6 +49,14 @@ export default function proxy(request: NextRequest) {
       headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': buildCsp({ document: false }) },
     });
   }
+  if (request.headers.has('next-action')) {
+    // The site has no Server Actions: refuse the header here rather than let Next look the id
+    // up and log a stack trace for every forged request.
+    return new NextResponse('Not found', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': buildCsp({ document: false }) },
+    });
+  }
   if (!isPage(pathname)) {
     const response = NextResponse.next();
     // Cards, feeds and manifests are documents for no one: nothing may run in them.
