@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Client JavaScript per route, gzip, computed from the build output — deterministic, so it may fail CI.
-// Reads .next/diagnostics/route-bundle-stats.json (Turbopack's per-route first-load chunk list).
+// Reads <distDir>/diagnostics/route-bundle-stats.json (Turbopack's per-route first-load chunk
+// list); distDir is NEXT_DIST_DIR, as in next.config.ts, else .next.
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 
-const statsFile = '.next/diagnostics/route-bundle-stats.json';
+const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+const statsFile = path.join(distDir, 'diagnostics', 'route-bundle-stats.json');
 if (!fs.existsSync(statsFile)) {
   console.error(`${statsFile} not found: run \`next build\` first.`);
   process.exit(2);
