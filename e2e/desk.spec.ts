@@ -131,6 +131,12 @@ for (const locale of locales) {
       await expectNoAxeViolations(page);
       await saveScreenshot(page, `desk-preview-${locale}`);
 
+      // A reader has the incident page open before it is published.
+      const reader = await browser.newPage();
+      const readerResponse = await reader.goto(`${BASE}/${locale}/incidents/${incidentId}`);
+      expect(readerResponse?.status()).toBe(200);
+      await expect(reader.locator('[data-stream="ready"]')).toHaveCount(1);
+
       // Publish.
       await page.getByRole('button', { name: m.updateForm.publish }).click();
       await expect(page.getByTestId('desk-published')).toContainText(m.incident.published);
@@ -140,12 +146,19 @@ for (const locale of locales) {
       await expect(entry).toContainText(m.incident.by.replace('{name}', editors[locale].name));
       await saveScreenshot(page, `desk-incident-${locale}`);
 
-      // Readers see it on the incident page (the reader timeline), and in the JSON snapshot.
-      const reader = await browser.newPage();
-      const readerResponse = await reader.goto(`${BASE}/${locale}/incidents/${incidentId}`);
-      expect(readerResponse?.status()).toBe(200);
-      await expect(reader.locator(`[id="update-${updateId}"]`)).toContainText(locale === 'ar' ? 'السبب' : 'The cause is');
-      expect(await reader.locator(`[id="update-${updateId}"] script`).count()).toBe(0);
+      // Readers see it on the incident page, live (built in the browser) and after a reload
+      // (rendered on the server), with the editor's bold and link and nothing that runs.
+      const strongText = locale === 'ar' ? 'تغيير في الإعدادات' : 'a configuration change';
+      for (const how of ['live', 'reloaded']) {
+        if (how === 'reloaded') await reader.reload();
+        const published = reader.locator(`[id="update-${updateId}"]`);
+        await expect(published, how).toContainText(locale === 'ar' ? 'السبب' : 'The cause is');
+        await expect(published.locator('.tl-text strong'), how).toHaveText(strongText);
+        await expect(published.locator('.tl-text a'), how).toHaveAttribute('href', 'https://blog.cloudflare.com/');
+        await expect(published.locator('.tl-text'), how).toContainText('<script>alert(1)</script>');
+        await expect(published.locator('.tl-text'), how).not.toContainText('**');
+        expect(await published.locator('script').count(), how).toBe(0);
+      }
       await reader.close();
       expect((await readerEntries(page, incidentId)).find((e) => e.id === updateId)?.text).toEqual({ ar: textAr, en: textEn });
 

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import type { LocalizedText } from '@/lib/incidents/model';
+import type { LocalizedText, UpdateKind } from '@/lib/incidents/model';
+import { renderEditorialText } from '@/lib/desk/markdown-react';
 import type { TimelineEntry as Entry } from '@/lib/incidents/timeline';
 import { formatEntryTime, localizeText } from '@/lib/incidents/view';
-import { fill, paragraphs, splitAround } from '@/components/timeline/format';
+import { fill, paragraphs, splitAround, usesEditorialMarkup } from '@/components/timeline/format';
 import type { TimelineLabels } from '@/components/timeline/labels';
 import { revisionSignature } from '@/components/timeline/logic';
 
@@ -18,18 +19,18 @@ export function entryAnchor(id: string): string {
   return `update-${id}`;
 }
 
-export function LocalizedBlock({ text, locale, labels, struck = false }: { text: LocalizedText; locale: Locale; labels: TimelineLabels; struck?: boolean }) {
+export function LocalizedBlock({ text, kind, locale, labels, struck = false }: { text: LocalizedText; kind: UpdateKind; locale: Locale; labels: TimelineLabels; struck?: boolean }) {
   const view = localizeText(text, locale);
-  const body = (t: string) =>
-    paragraphs(t).map((p, i) => <p key={i}>{struck ? <s>{p}</s> : p}</p>);
-  if (!view.missing) return <div className="tl-text">{body(view.text)}</div>;
+  const body = (t: string, lang: Locale) =>
+    usesEditorialMarkup(kind, lang) ? renderEditorialText(t, { struck }) : paragraphs(t).map((p, i) => <p key={i}>{struck ? <s>{p}</s> : p}</p>);
+  if (!view.missing) return <div className="tl-text">{body(view.text, view.lang)}</div>;
   if (view.original === null) return <p className="tl-awaiting">{labels.textUnavailable}</p>;
   // Never passed off as a translation: the original is labelled and carries its own language.
   return (
     <div className="tl-text tl-text-missing">
       <p className="tl-awaiting">{labels.awaiting}</p>
       <div className="tl-original" lang={view.original.lang} dir={view.original.dir}>
-        {body(view.original.text)}
+        {body(view.original.text, view.original.lang)}
       </div>
     </div>
   );
@@ -101,11 +102,11 @@ export function TimelineEntry({ entry, locale, labels, permalink, heading: Headi
             </p>
             <div className="tl-retraction-reason">
               <span className="tl-reason-label">{labels.retractionReason}</span>
-              <LocalizedBlock text={retracted.text} locale={locale} labels={labels} />
+              <LocalizedBlock text={retracted.text} kind="editorial" locale={locale} labels={labels} />
             </div>
           </div>
         ) : null}
-        <LocalizedBlock text={entry.text} locale={locale} labels={labels} struck={retracted !== null} />
+        <LocalizedBlock text={entry.text} kind={entry.kind} locale={locale} labels={labels} struck={retracted !== null} />
         {entry.original !== null && entry.correctedAt !== null ? (
           <div className="tl-correction">
             <p className="tl-corrected-label">
@@ -115,14 +116,14 @@ export function TimelineEntry({ entry, locale, labels, permalink, heading: Headi
               <summary>{labels.showOriginal}</summary>
               <div className="tl-version">
                 <p className="tl-version-label">{fill(labels.firstPublished, { status: labels.status[entry.original.status] })}</p>
-                <LocalizedBlock text={entry.original.text} locale={locale} labels={labels} />
+                <LocalizedBlock text={entry.original.text} kind={entry.kind} locale={locale} labels={labels} />
               </div>
               {earlier.map((c) => (
                 <div className="tl-version" key={c.id}>
                   <p className="tl-version-label">
                     {fill(labels.earlierVersion, { time: formatEntryTime(c.at, locale), status: labels.status[c.status] })}
                   </p>
-                  <LocalizedBlock text={c.text} locale={locale} labels={labels} />
+                  <LocalizedBlock text={c.text} kind={entry.kind} locale={locale} labels={labels} />
                 </div>
               ))}
             </details>

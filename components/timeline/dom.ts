@@ -1,9 +1,10 @@
 import type { Locale } from '@/lib/i18n/locales';
-import type { LocalizedText } from '@/lib/incidents/model';
+import type { LocalizedText, UpdateKind } from '@/lib/incidents/model';
+import { editorialTextElements } from '@/lib/desk/markdown-dom';
 import type { TimelineEntry } from '@/lib/incidents/timeline';
 import { formatEntryTime, localizeText } from '@/lib/incidents/view';
 import { shareLinks } from '@/lib/share/links';
-import { fill, formatInstant, formatRelative, paragraphs, splitAround } from '@/components/timeline/format';
+import { fill, formatInstant, formatRelative, paragraphs, readableText, splitAround, usesEditorialMarkup } from '@/components/timeline/format';
 import type { TimelineLabels } from '@/components/timeline/labels';
 import { revisionSignature } from '@/components/timeline/logic';
 
@@ -50,24 +51,26 @@ export function withTime(template: string, at: string, locale: Locale): Child[] 
   return [before, timeEl(at, locale), after];
 }
 
-function body(text: string, struck: boolean): HTMLElement[] {
+function body(text: string, kind: UpdateKind, lang: Locale, struck: boolean): HTMLElement[] {
+  if (usesEditorialMarkup(kind, lang)) return editorialTextElements(text, { struck });
   return paragraphs(text).map((p) => el('p', {}, [struck ? el('s', {}, [p]) : p]));
 }
 
-export function localizedBlock(text: LocalizedText, ctx: BuildContext, struck = false): HTMLElement {
+export function localizedBlock(text: LocalizedText, kind: UpdateKind, ctx: BuildContext, struck = false): HTMLElement {
   const view = localizeText(text, ctx.locale);
-  if (!view.missing) return el('div', { class: 'tl-text' }, body(view.text, struck));
+  if (!view.missing) return el('div', { class: 'tl-text' }, body(view.text, kind, view.lang, struck));
   if (view.original === null) return el('p', { class: 'tl-awaiting' }, [ctx.labels.textUnavailable]);
   return el('div', { class: 'tl-text tl-text-missing' }, [
     el('p', { class: 'tl-awaiting' }, [ctx.labels.awaiting]),
-    el('div', { class: 'tl-original', lang: view.original.lang, dir: view.original.dir }, body(view.original.text, struck)),
+    el('div', { class: 'tl-original', lang: view.original.lang, dir: view.original.dir }, body(view.original.text, kind, view.original.lang, struck)),
   ]);
 }
 
 /** Plain text of an entry in the page language (or its original), for announcements and share titles. */
-export function entryPlainText(text: LocalizedText, locale: Locale): string {
+export function entryPlainText(text: LocalizedText, kind: UpdateKind, locale: Locale): string {
   const view = localizeText(text, locale);
-  return view.missing ? (view.original?.text ?? '') : view.text;
+  if (!view.missing) return readableText(view.text, kind, view.lang);
+  return view.original === null ? '' : readableText(view.original.text, kind, view.original.lang);
 }
 
 function shareBar(url: string, title: string, labels: TimelineLabels): HTMLElement {
@@ -105,22 +108,22 @@ export function buildEntry(entry: TimelineEntry, ctx: BuildContext): HTMLLIEleme
     parts.push(
       el('div', { class: 'tl-retraction' }, [
         el('p', { class: 'tl-retracted-label' }, [el('strong', {}, withTime(labels.retractedAt, retracted.at, locale))]),
-        el('div', { class: 'tl-retraction-reason' }, [el('span', { class: 'tl-reason-label' }, [labels.retractionReason]), localizedBlock(retracted.text, ctx)]),
+        el('div', { class: 'tl-retraction-reason' }, [el('span', { class: 'tl-reason-label' }, [labels.retractionReason]), localizedBlock(retracted.text, 'editorial', ctx)]),
       ]),
     );
   }
-  parts.push(localizedBlock(entry.text, ctx, retracted !== null));
+  parts.push(localizedBlock(entry.text, entry.kind, ctx, retracted !== null));
   if (entry.original !== null && entry.correctedAt !== null) {
     const versions: HTMLElement[] = [
       el('summary', {}, [labels.showOriginal]),
       el('div', { class: 'tl-version' }, [
         el('p', { class: 'tl-version-label' }, [fill(labels.firstPublished, { status: labels.status[entry.original.status] })]),
-        localizedBlock(entry.original.text, ctx),
+        localizedBlock(entry.original.text, entry.kind, ctx),
       ]),
       ...entry.corrections.slice(0, -1).map((c) =>
         el('div', { class: 'tl-version' }, [
           el('p', { class: 'tl-version-label' }, [fill(labels.earlierVersion, { time: formatEntryTime(c.at, locale), status: labels.status[c.status] })]),
-          localizedBlock(c.text, ctx),
+          localizedBlock(c.text, entry.kind, ctx),
         ]),
       ),
     ];

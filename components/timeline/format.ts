@@ -8,6 +8,8 @@
  * like the server's (a unit test holds the two together).
  */
 
+import { editorialPlainText } from '@/lib/desk/markdown';
+
 export type Precision = 'minute' | 'day';
 export type Zone = 'utc' | 'local';
 
@@ -97,4 +99,19 @@ export function paragraphs(text: string): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
+}
+
+/**
+ * Whose words a text is. The newsroom writes editorial entries and every Arabic text (the status
+ * pages we follow publish in English), in the desk's markdown subset (paragraphs, bold, http(s)
+ * links: lib/desk/markdown.ts). A provider's own words are shown as plain text, markup and all:
+ * an upstream page never gets to put a link on ours.
+ */
+export function usesEditorialMarkup(kind: 'official' | 'editorial', lang: 'ar' | 'en'): boolean {
+  return kind === 'editorial' || lang === 'ar';
+}
+
+/** The text as a reader would read it aloud: editorial markup reduced to its words. */
+export function readableText(text: string, kind: 'official' | 'editorial', lang: 'ar' | 'en'): string {
+  return usesEditorialMarkup(kind, lang) ? editorialPlainText(text) : text;
 }

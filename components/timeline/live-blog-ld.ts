@@ -2,7 +2,7 @@ import { localeConfig, type Locale } from '@/lib/i18n/locales';
 import type { UpdateStatus } from '@/lib/incidents/model';
 import { localizeText, type IncidentView } from '@/lib/incidents/view';
 import { absoluteUrl } from '@/lib/seo/site';
-import { excerpt } from '@/components/timeline/format';
+import { excerpt, readableText } from '@/components/timeline/format';
 import { endOf, isOngoing, sortEntries } from '@/components/timeline/logic';
 import { incidentPath, plainTitle } from '@/components/timeline/paths';
 
@@ -30,8 +30,9 @@ export function liveBlogPostingLd(view: IncidentView, locale: Locale, n: Names):
     'newest',
   ).flatMap((e) => {
     const text = localizeText(e.text, locale);
-    const body = text.missing ? text.original : { text: text.text, lang: text.lang };
-    if (body === null) return [];
+    const raw = text.missing ? text.original : { text: text.text, lang: text.lang };
+    if (raw === null) return [];
+    const body = { text: readableText(raw.text, e.kind, raw.lang), lang: raw.lang };
     return [
       {
         '@type': 'BlogPosting',

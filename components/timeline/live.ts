@@ -174,7 +174,7 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
     const hidden = keyOnly && !entry.key;
     if (shouldInsertNow({ order, hiddenByFilter: hidden, listTop: list.getBoundingClientRect().top })) {
       insert(entry);
-      if (!hidden) announce(fill(labels.announceUpdate, { status: labels.status[entry.status], text: excerpt(entryPlainText(entry.text, locale)) }));
+      if (!hidden) announce(fill(labels.announceUpdate, { status: labels.status[entry.status], text: excerpt(entryPlainText(entry.text, entry.kind, locale)) }));
       return;
     }
     pending.set(entry.id, entry);

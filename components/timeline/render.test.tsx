@@ -62,6 +62,19 @@ describe('a timeline entry rendered on the server', () => {
     expect(html).not.toContain('<img');
   });
 
+  it("the newsroom's markup (bold, links) is rendered in editorial text and in Arabic; a provider's English stays literal", () => {
+    const note = renderEntry('en', entry({ id: 'ed-1', at: '2025-11-18T12:00:00Z', kind: 'editorial', text: { en: 'The cause is **a file**. See [the post](https://blog.cloudflare.com/) [x](javascript:alert(1))' } }));
+    expect(note).toContain('<strong>a file</strong>');
+    expect(note).toContain('<a href="https://blog.cloudflare.com/" rel="noopener noreferrer">the post</a>');
+    expect(note).not.toContain('href="javascript:');
+    const translated = renderEntry('ar', entry({ id: 'sp-2', at: '2025-11-18T12:00:00Z', text: { en: 'We are **investigating**.', ar: 'نحقّق في **المشكلة**.' } }));
+    expect(translated).toContain('<strong>المشكلة</strong>');
+    const upstream = renderEntry('en', entry({ id: 'sp-3', at: '2025-11-18T12:00:00Z', text: { en: 'We are **investigating** [here](https://evil.example/).' } }));
+    expect(upstream).toContain('We are **investigating** [here](https://evil.example/).');
+    expect(upstream).not.toContain('<strong>');
+    expect(upstream).not.toContain('href="https://evil.example/"');
+  });
+
   it('a corrected entry shows "corrected at" and keeps the original in <details>, in both languages', () => {
     const corrected = entry({
       id: 'sp-u2',

@@ -5,6 +5,7 @@ import { getIncidentService } from '@/lib/incidents/runtime';
 import { localizeText } from '@/lib/incidents/view';
 import { buildIncidentRss } from '@/lib/feeds/incident';
 import { feedResponse } from '@/lib/feeds/site-feeds';
+import { readableText } from '@/components/timeline/format';
 
 // The timeline changes while an incident unfolds: read the store on each request (the
 // response is cacheable for a minute, like a status page's history feed).
@@ -22,7 +23,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   const title = view.incident.title[locale] ?? view.incident.title.en ?? view.incident.title.ar ?? id;
   const updates = view.updates.map((e) => {
     const text = localizeText(e.text, locale);
-    const body = text.missing ? `${t('Feeds.awaitingTranslation')} ${text.original?.text ?? ''}` : text.text;
+    // Plain text: editorial markup is reduced to its words (lib/feeds/html.ts escapes it).
+    const body = text.missing
+      ? `${t('Feeds.awaitingTranslation')} ${text.original === null ? '' : readableText(text.original.text, e.kind, text.original.lang)}`
+      : readableText(text.text, e.kind, text.lang);
     const retracted = e.retracted ? `${t('Feeds.retracted')} ` : '';
     const corrected = e.correctedAt ? ` ${t('Feeds.corrected')}` : '';
     return {
