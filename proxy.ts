@@ -1,5 +1,7 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
+import { isLocale } from '@/lib/i18n/locales';
+import { languageChoiceParam, localeCookieName } from '@/lib/i18n/choice';
 import { routing } from '@/lib/i18n/routing';
 import { buildCsp } from '@/lib/security/csp';
 import { prerenderedScriptHashes } from '@/lib/security/csp-manifest';
@@ -41,19 +43,22 @@ function isPage(pathname: string): boolean {
   return !pathname.startsWith('/api/') && pathname !== '/api' && !/\.[a-z0-9]+$/i.test(pathname);
 }
 
+/**
+ * next-intl's answer, without the cookie it would set on visiting a language: a page is then
+ * the same for every reader and cacheable (lib/server/page-cache.ts, shared caches). Only the
+ * language switch sets the cookie (above); next-intl still reads it to negotiate `/`.
+ */
+function pageResponse(request: NextRequest): NextResponse {
+  const response = intl(request);
+  response.headers.delete('set-cookie');
+  return response;
+}
+
 export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (isMalformed(pathname)) {
     return new NextResponse('Bad request', {
       status: 400,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': buildCsp({ document: false }) },
-    });
-  }
-  if (request.headers.has('next-action')) {
-    // The site has no Server Actions: refuse the header here rather than let Next look the id
-    // up and log a stack trace for every forged request.
-    return new NextResponse('Not found', {
-      status: 404,
       headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': buildCsp({ document: false }) },
     });
   }
@@ -71,10 +76,25 @@ export default function proxy(request: NextRequest) {
     return response;
   }
 
+  // The language switch links to the other language's page with ?lang=<it>: the reader's
+  // explicit choice, remembered for `/` in the locale cookie, then the clean URL.
+  const chosen = request.nextUrl.searchParams.get(languageChoiceParam);
+  if (chosen !== null) {
+    const clean = request.nextUrl.clone();
+    clean.searchParams.delete(languageChoiceParam);
+    const response = NextResponse.redirect(clean, 303);
+    if (isLocale(chosen) && pathname.split('/')[1] === chosen) {
+      response.cookies.set(localeCookieName, chosen, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+    }
+    response.headers.set('content-security-policy', buildCsp({ document: false }));
+    response.headers.set('cache-control', 'no-store');
+    return response;
+  }
+
   const hashes = prerenderedScriptHashes(pathname);
   if (hashes) {
     // Prerendered HTML: allow exactly the inline scripts it was built with.
-    const response = intl(request);
+    const response = pageResponse(request);
     response.headers.set('content-security-policy', buildCsp({ scriptHashes: hashes }));
     return response;
   }
@@ -85,7 +105,7 @@ export default function proxy(request: NextRequest) {
   const csp = buildCsp({ nonce });
   request.headers.set('content-security-policy', csp);
   request.headers.set('x-nonce', nonce);
-  const response = intl(request);
+  const response = pageResponse(request);
   response.headers.set('content-security-policy', csp);
   return response;
 }

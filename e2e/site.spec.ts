@@ -132,6 +132,35 @@ test.describe('negotiation and errors', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   });
 
+  test('pages are the same for every reader: no cookie on a visit, public caching, served from memory compressed once', async ({ playwright }) => {
+    // A fresh context with no cookie, its browser language English, visiting the Arabic article.
+    const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' } });
+    try {
+      const path = `/ar/articles/${NEWS_SLUG}`;
+      const first = await api.get(path);
+      expect(first.status()).toBe(200);
+      expect(first.headers()['set-cookie']).toBeUndefined();
+      await expect.poll(async () => (await api.get(path, { headers: { 'accept-encoding': 'br' } })).headers()['x-page-cache'], { timeout: 10_000 }).toBe('HIT');
+      const cached = await api.get(path, { headers: { 'accept-encoding': 'br' } });
+      expect(cached.headers()['content-encoding']).toBe('br');
+      expect(cached.headers()['cache-control']).toBe('public, max-age=300, stale-while-revalidate=86400, stale-if-error=604800');
+      expect(cached.headers()['vary']).toMatch(/Accept-Encoding/);
+      expect(await cached.text()).toBe(await first.text());
+      const revalidated = await api.get(path, { headers: { 'accept-encoding': 'br', 'if-none-match': cached.headers()['etag'] ?? '' } });
+      expect(revalidated.status()).toBe(304);
+      // Only the language switch records a choice: ?lang= sets the cookie and leads to the clean URL.
+      const choice = await api.get(`/en/articles/${NEWS_SLUG}?lang=en`, { maxRedirects: 0 });
+      expect(choice.status()).toBe(303);
+      expect(choice.headers()['location']).toMatch(new RegExp(`/en/articles/${NEWS_SLUG}$`));
+      expect(choice.headers()['set-cookie']).toMatch(/^NEXT_LOCALE=en;/);
+      const odd = await api.get(`/en/articles/${NEWS_SLUG}?lang=ar`, { maxRedirects: 0 });
+      expect(odd.status()).toBe(303);
+      expect(odd.headers()['set-cookie']).toBeUndefined();
+    } finally {
+      await api.dispose();
+    }
+  });
+
   test('bad percent-encoding is a 400, not a 500', async ({ request }) => {
     const res = await request.get('/ar/%E0%A4%A');
     expect(res.status()).toBe(400);

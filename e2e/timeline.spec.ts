@@ -352,6 +352,43 @@ test.describe('fallback', () => {
   });
 });
 
+test.describe('page cache', () => {
+  test('the incident page is served from memory with a hash CSP, and dropped the moment its timeline changes', async ({ request }) => {
+    test.setTimeout(60_000);
+    const path = `/en/incidents/${simIncident}`;
+    const get = async () => {
+      const res = await request.get(path, { headers: { 'accept-encoding': 'br, gzip' } });
+      expect(res.status()).toBe(200);
+      return { html: await res.text(), headers: res.headers() };
+    };
+    // The first request is Next's; the copy it triggers answers the next ones.
+    await expect.poll(async () => (await get()).headers['x-page-cache'], { timeout: 10_000 }).toBe('HIT');
+    const hit = await get();
+    expect(hit.headers['content-encoding']).toBe('br');
+    expect(hit.headers['cache-control']).toBe('public, max-age=0, s-maxage=5, stale-while-revalidate=30, stale-if-error=86400');
+    expect(hit.headers['set-cookie']).toBeUndefined();
+    // Rendered with a nonce, served again by hash: the policy no longer accepts that nonce.
+    expect(hit.headers['content-security-policy']).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+    expect(hit.headers['content-security-policy']).not.toContain('nonce');
+    const before = (await view(request, simIncident)).updates.map((u) => u.id);
+    await simControl(request, '/__control/publish');
+    let added = '';
+    await expect
+      .poll(
+        async () => {
+          added = (await view(request, simIncident)).updates.map((u) => u.id).find((id) => !before.includes(id)) ?? '';
+          return added;
+        },
+        { timeout: 30_000, intervals: [250] },
+      )
+      .not.toBe('');
+    // Stored, so announced, so the cached copy is gone: the very next page has it.
+    const after = await get();
+    expect(after.html).toContain(`id="update-${added}"`);
+    expect(after.headers['x-page-cache']).toBeUndefined();
+  });
+});
+
 test.describe('errors', () => {
   for (const path of ['/ar/incidents/no-such-incident', '/en/incidents/NOT-A-SLUG', '/en/incidents/ab', '/ar/incidents/..%2f..%2fetc%2fpasswd', '/xx/incidents/cloudflare-2025-11-18']) {
     test(`${path} is a 404, not a 500`, async ({ request }) => {

@@ -33,6 +33,21 @@ describe('IncidentHub', () => {
     expect(b.map((e) => e.type)).toEqual(['health']);
   });
 
+  it('subscribeAll hears every incident and health once each, without counting as a reader', () => {
+    const hub = new IncidentHub();
+    const all: string[] = [];
+    const off = hub.subscribeAll((e) => all.push(e.type === 'health' ? 'health' : e.incidentId));
+    hub.subscribe('incident-a', () => {});
+    hub.publish(update('incident-a'));
+    hub.publish(update('incident-nobody-reads'));
+    hub.publish(health);
+    expect(all).toEqual(['incident-a', 'incident-nobody-reads', 'health']);
+    expect(hub.subscriberCount).toBe(1);
+    off();
+    hub.publish(update('incident-a'));
+    expect(all).toHaveLength(3);
+  });
+
   it('unsubscribes once, even if called twice, and forgets empty incidents', () => {
     const hub = new IncidentHub();
     const listener = vi.fn();

@@ -32,6 +32,8 @@ export type IncidentListener = (event: IncidentEvent) => void;
 
 export class IncidentHub {
   private readonly byIncident = new Map<string, Set<IncidentListener>>();
+  /** Listeners for every event of every incident (e.g. the page cache's invalidation). */
+  private readonly everything = new Set<IncidentListener>();
   private count = 0;
 
   constructor(private readonly onListenerError: (error: unknown) => void = (e) => console.error('[incidents] hub listener failed', e)) {}
@@ -54,9 +56,18 @@ export class IncidentHub {
     };
   }
 
+  /** Every event, of every incident. Not counted as a reader. */
+  subscribeAll(listener: IncidentListener): () => void {
+    this.everything.add(listener);
+    return () => {
+      this.everything.delete(listener);
+    };
+  }
+
   /** Health goes to every subscriber: any incident page may show the feed's state. */
   publish(event: IncidentEvent): void {
     const targets = event.type === 'health' ? [...this.byIncident.values()] : [this.byIncident.get(event.incidentId) ?? new Set<IncidentListener>()];
+    targets.push(this.everything);
     for (const set of targets) {
       for (const listener of [...set]) {
         try {

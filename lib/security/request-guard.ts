@@ -15,6 +15,7 @@ import { buildCsp, securityHeaders } from '@/lib/security/csp';
  *   Range or a failed If-Match by rendering an error page (/405, /400, /416, /412) that an
  *   App Router build does not have, which fails as a 500. → 405 or 400 here; range and
  *   precondition headers are dropped for these immutable files, so they are simply served whole.
+ * - Any request carrying a `Next-Action` header (the site has no Server Actions). → 404.
  * - /_next/static responses also get the locked-down non-document CSP: a JS or CSS file does
  *   not need one, but the HTML 404 Next renders for a missing asset is a document on our origin.
  *
@@ -52,8 +53,8 @@ function decodable(pathname: string): string | null {
   }
 }
 
-function refuse(res: http.ServerResponse, status: 400 | 405, extra: Record<string, string> = {}): void {
-  const body = status === 405 ? 'Method not allowed' : 'Bad request';
+function refuse(res: http.ServerResponse, status: 400 | 404 | 405, extra: Record<string, string> = {}): void {
+  const body = status === 405 ? 'Method not allowed' : status === 404 ? 'Not found' : 'Bad request';
   res.writeHead(status, {
     ...securityHeaders(),
     'content-security-policy': buildCsp({ document: false }),
@@ -72,6 +73,12 @@ export function guardRequest(req: http.IncomingMessage, res: http.ServerResponse
   const method = (req.method ?? 'GET').toUpperCase();
   if (forbiddenMethods.has(method)) {
     refuse(res, 405, { allow: 'GET, HEAD' });
+    return 'refused';
+  }
+  if (req.headers['next-action'] !== undefined) {
+    // The site has no Server Actions: a forged id would make Next look it up and log a stack
+    // trace per request (on any path, including those the proxy does not see).
+    refuse(res, 404);
     return 'refused';
   }
   const raw = req.url ?? '/';

@@ -117,6 +117,14 @@ describe('request guard', () => {
     expect(auditSecurityHeaders(res.headers)).toEqual([]);
   });
 
+  it('refuses any request with a Next-Action header (no Server Actions here), on any path', async () => {
+    for (const [method, path] of [['POST', '/ar'], ['GET', '/_next/image?url=%2Fx'], ['POST', '/api/desk/login']] as const) {
+      const res = await send(method, path, { 'next-action': 'a'.repeat(42) });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(auditSecurityHeaders(res.headers)).toEqual([]);
+    }
+  });
+
   it('refuses other methods and bad encodings on static files only', async () => {
     expect((await send('POST', '/_next/static/chunks/a.js')).status).toBe(405);
     expect((await send('DELETE', '/icons/icon.svg')).status).toBe(405);

@@ -1,0 +1,101 @@
+import http from 'node:http';
+import type { IncidentEvent, IncidentHub } from '@/lib/incidents/hub';
+import { incidentIdPattern } from '@/lib/incidents/model';
+import { isLocale } from '@/lib/i18n/locales';
+import { prerenderedScriptHashes } from '@/lib/security/csp-manifest';
+import { captureOverHttp, PageCache, type CachePolicy, type CacheRule, type PageCapture } from '@/lib/server/page-cache';
+
+/**
+ * Which pages the page cache keeps, for how long, and what readers and shared caches are told
+ * (docs/decisions/0060-page-cache.md).
+ */
+
+/** Articles, topics, home, glossary, about: built once per deploy. */
+export const prerenderedRule: CacheRule = {
+  freshMs: 10 * 60_000,
+  staleMs: 7 * 24 * 3600_000,
+  cacheControl: 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=604800',
+};
+
+/**
+ * Incident pages and the list: copied again as soon as their timeline changes (invalidated by
+ * the hub), else every 10 s for the times they print. Readers revalidate (a 304 by ETag); a
+ * shared cache may keep them for 5 s, and serve them for a day if we are down.
+ */
+export const incidentRule: CacheRule = {
+  freshMs: 10_000,
+  staleMs: 50_000,
+  cacheControl: 'public, max-age=0, s-maxage=5, stale-while-revalidate=30, stale-if-error=86400',
+};
+
+const nonPages = new Set(['/_not-found', '/_global-error', '/index', '/']);
+
+function incidentPage(pathname: string): { locale: string; id: string | null } | null {
+  const parts = pathname.split('/');
+  // ['', locale, 'incidents'] or ['', locale, 'incidents', id]
+  if (parts.length < 3 || parts.length > 4 || parts[0] !== '' || !isLocale(parts[1]) || parts[2] !== 'incidents') return null;
+  const id = parts[3] ?? null;
+  if (id !== null && !incidentIdPattern.test(id)) return null;
+  return { locale: parts[1] ?? '', id };
+}
+
+export const pageCachePolicy: CachePolicy = (pathname) => {
+  if (incidentPage(pathname) !== null) return incidentRule;
+  if (nonPages.has(pathname) || pathname.endsWith('/') || /\.[a-z0-9]+$/i.test(pathname) || pathname.startsWith('/api/')) return null;
+  const [, locale, section] = pathname.split('/');
+  if (!isLocale(locale) || section === 'desk') return null;
+  return prerenderedScriptHashes(pathname) === undefined ? null : prerenderedRule;
+};
+
+/** Which cached paths an incident event makes stale: its pages and the lists (health: all). */
+export function invalidatedBy(event: IncidentEvent): (pathname: string) => boolean {
+  return (pathname) => {
+    const page = incidentPage(pathname);
+    if (page === null) return false;
+    return event.type === 'health' || page.id === null || page.id === event.incidentId;
+  };
+}
+
+const installedKey = Symbol.for('outage-watch.page-cache');
+
+/**
+ * Puts the cache in front of Next in this process (idempotent). PAGE_CACHE=off leaves it out,
+ * to measure or to rule it out.
+ */
+export function installPageCache(options: { hub?: IncidentHub; capture?: PageCapture } = {}): PageCache | null {
+  // Not in `next dev`: pages there change with every edit.
+  if (process.env.PAGE_CACHE === 'off' || process.env.NODE_ENV !== 'production') return null;
+  const holder = globalThis as typeof globalThis & { [installedKey]?: PageCache };
+  const existing = holder[installedKey];
+  if (existing !== undefined) return existing;
+
+  let lastWarning = 0;
+  const cache = new PageCache({
+    policy: pageCachePolicy,
+    capture: options.capture ?? captureOverHttp,
+    onFillError: (pathname, reason) => {
+      // Next answers meanwhile; say so at most once a minute.
+      if (Date.now() - lastWarning < 60_000) return;
+      lastWarning = Date.now();
+      console.warn(`[page-cache] could not copy ${pathname} (${reason}); Next answers it meanwhile`);
+    },
+  });
+  holder[installedKey] = cache;
+  options.hub?.subscribeAll((event) => cache.invalidate(invalidatedBy(event)));
+
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function cachedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'request') {
+      const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+      try {
+        if (cache.serve(req, res)) return true;
+      } catch {
+        // The cache must never be the reason a request fails: Next answers it (unless the
+        // answer had already begun, which only a broken socket explains).
+        if (res.headersSent) return true;
+      }
+    }
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
+  } as typeof emit;
+  return cache;
+}

@@ -1,0 +1,228 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { IncidentEvent } from '@/lib/incidents/hub';
+import { incidentRule, invalidatedBy, pageCachePolicy } from '@/lib/server/install-page-cache';
+import { inlineScriptHashes, negotiateEncoding, PageCache, type CapturedPage, type CacheRule } from '@/lib/server/page-cache';
+
+const rule: CacheRule = { freshMs: 1000, staleMs: 1000, cacheControl: 'public, max-age=60' };
+const script = 'self.__next_f.push([1,"x"])';
+const page = (body: string, over: Partial<CapturedPage> = {}): CapturedPage => ({
+  status: 200,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    vary: 'rsc, next-router-state-tree',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "script-src 'nonce-abc'",
+    'cache-control': 'private, no-cache, no-store',
+    link: '</en/x>; rel="alternate"; hreflang="en"',
+  },
+  body: Buffer.from(body),
+  ...over,
+});
+
+let now = 0;
+let captures: string[] = [];
+let next: () => Promise<CapturedPage> = async () => page('<p>page</p>');
+let cache: PageCache;
+let server: http.Server;
+let origin = '';
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (cache.serve(req, res)) return;
+    res.writeHead(299, { 'content-type': 'text/plain' });
+    res.end('from next');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+beforeEach(() => {
+  now = 0;
+  captures = [];
+  next = async () => page(`<html><script>${script}</script><script src="/a.js"></script><p>page</p></html>`);
+  cache = new PageCache({
+    policy: (p) => (p.startsWith('/ar/') ? rule : null),
+    capture: async (p) => {
+      captures.push(p);
+      return next();
+    },
+    now: () => now,
+  });
+});
+
+interface Got {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Got> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${origin}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function warm(path: string): Promise<void> {
+  expect((await get(path)).status).toBe(299);
+  await cache.fill(path, rule, { address: '127.0.0.1', port: 1 });
+}
+
+describe('PageCache', () => {
+  it('lets Next answer the first request, then answers from memory in the encoding asked for', async () => {
+    await warm('/ar/x');
+    expect(captures).toEqual(['/ar/x']);
+    const br = await get('/ar/x', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['x-page-cache']).toBe('HIT');
+    expect(zlib.brotliDecompressSync(br.body).toString()).toContain('<p>page</p>');
+    const gz = await get('/ar/x', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body).toString()).toContain('<p>page</p>');
+    const plain = await get('/ar/x', { 'accept-encoding': 'br;q=0, gzip;q=0' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toContain('<p>page</p>');
+    expect(Number(plain.headers['content-length'])).toBe(plain.body.length);
+    expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
+  });
+
+  it('replays the page headers, but with its own CSP by hash, Cache-Control, Vary and no cookie', async () => {
+    await warm('/ar/x');
+    const res = await get('/ar/x', { 'accept-encoding': 'gzip' });
+    const hash = `sha256-${crypto.createHash('sha256').update(script).digest('base64')}`;
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain(`'${hash}'`);
+    expect(csp).not.toContain('nonce');
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers.vary).toBe('rsc, next-router-state-tree, Accept-Encoding');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers.link).toContain('hreflang="en"');
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('answers a matching If-None-Match with 304 and HEAD without a body', async () => {
+    await warm('/ar/x');
+    const first = await get('/ar/x', { 'accept-encoding': 'gzip' });
+    const again = await get('/ar/x', { 'accept-encoding': 'gzip', 'if-none-match': String(first.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    const head = await get('/ar/x', { 'accept-encoding': 'gzip' }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.headers['content-length']).toBe(first.headers['content-length']);
+  });
+
+  it('leaves to Next what it must answer itself: other paths, queries, router and range requests, POST', async () => {
+    await warm('/ar/x');
+    for (const [path, headers, method] of [
+      ['/en/x', {}, 'GET'],
+      ['/ar/x?order=oldest', {}, 'GET'],
+      ['/ar/x', { rsc: '1' }, 'GET'],
+      ['/ar/x', { 'next-router-prefetch': '1' }, 'GET'],
+      ['/ar/x', { range: 'bytes=0-10' }, 'GET'],
+      ['/ar/x', { 'x-page-cache-fill': '1' }, 'GET'],
+      ['/ar/x', {}, 'POST'],
+    ] as const) {
+      expect((await get(path, headers, method)).status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(299);
+    }
+  });
+
+  it('never keeps an error, a redirect, a non-HTML answer or one that sets a cookie', async () => {
+    for (const captured of [
+      page('gone', { status: 404 }),
+      page('', { status: 307 }),
+      page('{}', { headers: { 'content-type': 'application/json' } }),
+      page('<p>x</p>', { headers: { 'content-type': 'text/html', 'set-cookie': ['a=b'] } }),
+    ]) {
+      next = async () => captured;
+      await warm('/ar/x');
+      expect((await get('/ar/x')).status).toBe(299);
+    }
+    next = async () => {
+      throw new Error('connection refused');
+    };
+    await warm('/ar/x');
+    expect(cache.stats.fillFailures).toBeGreaterThanOrEqual(1);
+    expect((await get('/ar/x')).status).toBe(299);
+  });
+
+  it('serves a stale copy while it makes a new one; past the stale window Next answers', async () => {
+    await warm('/ar/x');
+    now = 1500;
+    next = async () => page('<p>new</p>');
+    const stale = await get('/ar/x');
+    expect(stale.headers['x-page-cache']).toBe('STALE');
+    expect(stale.body.toString()).toContain('<p>page</p>');
+    await cache.fill('/ar/x', rule, { address: '127.0.0.1', port: 1 });
+    expect((await get('/ar/x')).body.toString()).toContain('<p>new</p>');
+    now = 5000;
+    expect((await get('/ar/x')).status).toBe(299);
+  });
+
+  it('drops invalidated pages at once, and discards a copy that was being made when it happened', async () => {
+    await warm('/ar/x');
+    cache.invalidate((p) => p === '/ar/x');
+    expect((await get('/ar/x')).status).toBe(299);
+    let release: (p: CapturedPage) => void = () => {};
+    next = () => new Promise((r) => (release = r));
+    const filling = cache.fill('/ar/x', rule, { address: '127.0.0.1', port: 1 });
+    await new Promise((r) => setTimeout(r, 10));
+    cache.invalidate((p) => p === '/ar/x');
+    release(page('<p>from before the change</p>'));
+    await filling;
+    expect(cache.size).toBe(0);
+    next = async () => page('<p>after</p>');
+    await cache.fill('/ar/x', rule, { address: '127.0.0.1', port: 1 });
+    expect((await get('/ar/x')).body.toString()).toContain('<p>after</p>');
+  });
+});
+
+describe('negotiateEncoding', () => {
+  it('prefers br, then gzip, honours q=0 and *', () => {
+    expect(negotiateEncoding(undefined)).toBe('identity');
+    expect(negotiateEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(negotiateEncoding('gzip')).toBe('gzip');
+    expect(negotiateEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(negotiateEncoding('*')).toBe('br');
+    expect(negotiateEncoding('*, br;q=0')).toBe('gzip');
+    expect(negotiateEncoding('identity')).toBe('identity');
+    expect(negotiateEncoding('gzip;q=nonsense')).toBe('identity');
+  });
+});
+
+describe('inlineScriptHashes', () => {
+  it('hashes inline scripts, not external ones or JSON-LD', () => {
+    const html = '<script>a()</script><script nonce="n">b()</script><script src="/x.js"></script><script type="application/ld+json">{}</script>';
+    const h = (s: string) => `sha256-${crypto.createHash('sha256').update(s).digest('base64')}`;
+    expect(inlineScriptHashes(html)).toEqual([h('a()'), h('b()')]);
+  });
+});
+
+describe('the site policy', () => {
+  it('keeps incident pages briefly, never the desk, the API, files or odd paths', () => {
+    expect(pageCachePolicy('/ar/incidents')).toBe(incidentRule);
+    expect(pageCachePolicy('/en/incidents/cloudflare-2025-11-18')).toBe(incidentRule);
+    for (const p of ['/ar/incidents/', '/ar/incidents/NOT_AN_ID', '/xx/incidents/a-b-c', '/ar/incidents/a-b-c/feed.xml', '/ar/desk', '/ar/desk/incidents/a-b-c', '/api/incidents', '/robots.txt', '/', '/ar/no-such-page']) {
+      expect(pageCachePolicy(p), p).toBeNull();
+    }
+  });
+
+  it('an incident event invalidates its own pages and the lists; health invalidates every incident page', () => {
+    const update = { type: 'update', incidentId: 'a-b-c' } as IncidentEvent;
+    const health = { type: 'health' } as IncidentEvent;
+    expect(['/ar/incidents/a-b-c', '/en/incidents', '/ar/incidents/d-e-f', '/ar/articles/x'].filter(invalidatedBy(update))).toEqual(['/ar/incidents/a-b-c', '/en/incidents']);
+    expect(['/ar/incidents/a-b-c', '/en/incidents/d-e-f', '/ar'].filter(invalidatedBy(health))).toEqual(['/ar/incidents/a-b-c', '/en/incidents/d-e-f']);
+  });
+});

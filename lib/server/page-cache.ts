@@ -1,0 +1,298 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { buildCsp } from '@/lib/security/csp';
+
+/**
+ * An in-process cache of whole reader pages, compressed once, in front of Next.js
+ * (docs/decisions/0060-page-cache.md).
+ *
+ * `next start` renders or reads every page per request, runs the proxy, then gzips the HTML
+ * again for each reader: about 40 ms of CPU for a 240 KB article, so a shared link that goes
+ * viral queues readers behind the compressor. Here a page Next has produced once is kept in
+ * memory as identity, gzip and brotli bytes and answered in well under a millisecond.
+ *
+ * - Only GET/HEAD of a page path the policy names, with no query string and none of the
+ *   headers that change what Next answers (the App Router's `rsc`/`next-router-*` requests,
+ *   ranges, Server Action ids). Everything else goes to Next untouched.
+ * - Filled by asking Next itself over loopback, as a reader would, and only with a 200 HTML
+ *   answer. A page not yet cached, or too stale, is answered by Next while the copy is made.
+ * - The Content-Security-Policy of a cached page allows exactly the inline scripts in its
+ *   HTML, by hash (the same rule scripts/csp-hashes.mjs applies at build time), so a page
+ *   Next rendered with a per-request nonce can be served again without reusing that nonce.
+ * - Stale-while-revalidate per rule; `invalidate` drops entries at once (the incident pages
+ *   when their timeline changes), and a copy started before an invalidation is discarded.
+ */
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+export interface CacheRule {
+  /** Served as is for this long after it was copied. */
+  readonly freshMs: number;
+  /** Then served while a new copy is made, for this much longer; after that Next answers. */
+  readonly staleMs: number;
+  /** The Cache-Control readers and shared caches get. */
+  readonly cacheControl: string;
+}
+
+export type CachePolicy = (pathname: string) => CacheRule | null;
+
+export interface CapturedPage {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Buffer;
+}
+
+/** Fetches a page from Next as a plain reader would (no cookies, identity encoding). */
+export type PageCapture = (pathname: string, via: { address: string; port: number }) => Promise<CapturedPage>;
+
+interface Entry {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly identity: Buffer;
+  readonly gzip: Buffer;
+  readonly br: Buffer;
+  readonly etag: string;
+  readonly storedAt: number;
+  readonly rule: CacheRule;
+}
+
+export interface PageCacheStats {
+  hits: number;
+  stale: number;
+  misses: number;
+  bypass: number;
+  fills: number;
+  fillFailures: number;
+  invalidations: number;
+}
+
+/** Headers that make Next answer something other than the page's HTML. */
+const bypassHeaders = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action', 'next-url', 'range', 'x-middleware-subrequest', 'x-page-cache-fill'];
+
+/** Captured headers never replayed: per response, per connection, or set here. */
+const droppedHeaders = new Set([
+  'set-cookie',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+  'etag',
+  'age',
+  'cache-control',
+  'content-security-policy',
+  'x-nextjs-cache',
+  'x-page-cache',
+]);
+
+const maxPageBytes = 4 * 1024 * 1024;
+
+/** The inline scripts of an HTML document, hashed for CSP (ld+json is data, not script). */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
+    const attrs = m[1] ?? '';
+    if (/\ssrc=/.test(attrs) || /type="application\/ld\+json"/.test(attrs)) continue;
+    hashes.add(`sha256-${crypto.createHash('sha256').update(m[2] ?? '', 'utf8').digest('base64')}`);
+  }
+  return [...hashes];
+}
+
+/** The best encoding this request accepts among br, gzip and none. */
+export function negotiateEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (acceptEncoding === undefined) return 'identity';
+  const q = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.trim().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (name !== '') q.set(name.trim(), Number.isFinite(value) ? value : 0);
+  }
+  const accepts = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return 'identity';
+}
+
+function etagMatches(ifNoneMatch: string | undefined, etags: readonly string[]): boolean {
+  if (ifNoneMatch === undefined) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const given = ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return given.some((t) => etags.includes(t));
+}
+
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly filling = new Map<string, Promise<void>>();
+  private readonly generation = new Map<string, number>();
+  private epoch = 0;
+  readonly stats: PageCacheStats = { hits: 0, stale: 0, misses: 0, bypass: 0, fills: 0, fillFailures: 0, invalidations: 0 };
+
+  constructor(
+    private readonly options: {
+      readonly policy: CachePolicy;
+      readonly capture: PageCapture;
+      readonly now?: () => number;
+      readonly maxEntries?: number;
+      readonly onFillError?: (pathname: string, reason: string) => void;
+    },
+  ) {}
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /** Answers the request from the cache and returns true, or returns false for Next to answer. */
+  serve(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    const url = req.url ?? '/';
+    if (url.includes('?') || url.includes('#')) return false;
+    const rule = this.options.policy(url);
+    if (rule === null) return false;
+    if (bypassHeaders.some((h) => req.headers[h] !== undefined)) {
+      this.stats.bypass += 1;
+      return false;
+    }
+
+    const entry = this.entries.get(url);
+    const age = entry === undefined ? Infinity : this.now() - entry.storedAt;
+    const via = { address: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 };
+    if (entry === undefined || age > entry.rule.freshMs + entry.rule.staleMs) {
+      this.stats.misses += 1;
+      if (via.port !== 0) this.fill(url, rule, via);
+      return false;
+    }
+    if (age > entry.rule.freshMs) {
+      this.stats.stale += 1;
+      if (via.port !== 0) this.fill(url, rule, via);
+    } else {
+      this.stats.hits += 1;
+    }
+    this.respond(req, res, entry, age > entry.rule.freshMs ? 'STALE' : 'HIT');
+    return true;
+  }
+
+  /** Drops every entry whose path matches, and any copy of it being made. */
+  invalidate(matches: (pathname: string) => boolean): void {
+    this.stats.invalidations += 1;
+    this.epoch += 1;
+    for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
+    for (const key of this.filling.keys()) if (matches(key)) this.generation.set(key, this.epoch);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Makes a copy of the page (once at a time per path); resolves when done or failed. */
+  fill(pathname: string, rule: CacheRule, via: { address: string; port: number }): Promise<void> {
+    const running = this.filling.get(pathname);
+    if (running !== undefined) return running;
+    const startedAt = this.generation.get(pathname) ?? 0;
+    const job = this.copy(pathname, rule, via)
+      .then((entry) => {
+        if (entry === null) return;
+        // Invalidated while the copy was made: it may predate the change.
+        if ((this.generation.get(pathname) ?? 0) !== startedAt) return;
+        this.entries.delete(pathname);
+        this.entries.set(pathname, entry);
+        const max = this.options.maxEntries ?? 500;
+        while (this.entries.size > max) {
+          const oldest = this.entries.keys().next().value;
+          if (oldest === undefined) break;
+          this.entries.delete(oldest);
+        }
+        this.stats.fills += 1;
+      })
+      .catch((error: unknown) => {
+        this.stats.fillFailures += 1;
+        this.options.onFillError?.(pathname, error instanceof Error ? error.message : String(error));
+      })
+      .finally(() => {
+        this.filling.delete(pathname);
+      });
+    this.filling.set(pathname, job);
+    return job;
+  }
+
+  private async copy(pathname: string, rule: CacheRule, via: { address: string; port: number }): Promise<Entry | null> {
+    const page = await this.options.capture(pathname, via);
+    const type = String(page.headers['content-type'] ?? '');
+    // Only a page as every reader gets it: a 404, a redirect or an error is left to Next.
+    if (page.status !== 200 || !type.startsWith('text/html')) return null;
+    // A page that sets a cookie is not the same for every reader.
+    if (page.headers['set-cookie'] !== undefined) return null;
+    const html = page.body.toString('utf8');
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(page.headers)) {
+      if (value === undefined || droppedHeaders.has(name)) continue;
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    headers['content-security-policy'] = buildCsp({ scriptHashes: inlineScriptHashes(html) });
+    headers['cache-control'] = rule.cacheControl;
+    const vary = (headers.vary ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+    if (!vary.some((v) => v.toLowerCase() === 'accept-encoding')) vary.push('Accept-Encoding');
+    headers.vary = vary.join(', ');
+    const [gz, br] = await Promise.all([
+      gzip(page.body, { level: 9 }),
+      brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } }),
+    ]);
+    const etag = crypto.createHash('sha256').update(page.body).digest('base64url').slice(0, 22);
+    return { headers, identity: page.body, gzip: gz, br, etag, storedAt: this.now(), rule };
+  }
+
+  private respond(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, state: 'HIT' | 'STALE'): void {
+    const encoding = negotiateEncoding(typeof req.headers['accept-encoding'] === 'string' ? req.headers['accept-encoding'] : undefined);
+    const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : entry.identity;
+    const etag = `"${entry.etag}${encoding === 'identity' ? '' : `-${encoding}`}"`;
+    const headers: Record<string, string> = { ...entry.headers, etag, 'x-page-cache': state };
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (etagMatches(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, [`"${entry.etag}"`, `"${entry.etag}-br"`, `"${entry.etag}-gzip"`])) {
+      const { 'content-type': _type, ...rest } = headers;
+      res.writeHead(304, rest);
+      res.end();
+      return;
+    }
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    headers['content-length'] = String(body.length);
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') res.end();
+    else res.end(body);
+  }
+}
+
+/** Asks the server itself for the page over loopback, as a reader with no cookies would. */
+export const captureOverHttp: PageCapture = (pathname, via) =>
+  new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: via.address,
+        port: via.port,
+        path: pathname,
+        method: 'GET',
+        headers: { accept: 'text/html', 'accept-encoding': 'identity', 'sec-fetch-dest': 'document', 'x-page-cache-fill': '1', 'user-agent': 'outage-watch-page-cache' },
+        timeout: 15_000,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxPageBytes) {
+            request.destroy(new Error('page too large to cache'));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.on('error', reject);
+    request.end();
+  });
