@@ -104,8 +104,21 @@ for (const locale of locales) {
       await expect(first.locator('article')).toHaveAttribute('id', 'update-cf-postmortem');
       await expect(first.locator('a.tl-permalink')).toHaveAttribute('href', `/${locale}/incidents/${CURATED}#update-cf-postmortem`);
       await expect(first.locator('time[datetime]').first()).toBeVisible();
-      await expect(first.locator('.share-bar a[data-network="x"]')).toHaveAttribute('href', /update-cf-postmortem/);
-      // Relative times are an enhancement added in the browser.
+      // Sharing one update: behind a disclosure, short first-party links that redirect to the network.
+      const shareX = first.locator('.share-bar a[data-network="x"]');
+      await expect(shareX).toBeHidden();
+      await first.locator('details.tl-share > summary').click();
+      await expect(shareX).toBeVisible();
+      const shareHref = `/${locale}/incidents/${CURATED}/share/x/cf-postmortem`;
+      await expect(shareX).toHaveAttribute('href', shareHref);
+      const redirect = await request.get(shareHref, { maxRedirects: 0 });
+      expect(redirect.status()).toBe(303);
+      const target = new URL(redirect.headers()['location'] ?? '');
+      expect(target.origin).toBe('https://x.com');
+      expect(target.searchParams.get('url')).toMatch(new RegExp(`/${locale}/incidents/${CURATED}#update-cf-postmortem$`));
+      expect((await request.get(`/${locale}/incidents/${CURATED}/share/x/no-such-update`, { maxRedirects: 0 })).status()).toBe(404);
+      expect((await request.get(`/${locale}/incidents/${CURATED}/share/evil.example/cf-postmortem`, { maxRedirects: 0 })).status()).toBe(404);
+      // Relative times: printed by the server, kept current by the island.
       await expect(entries(page).nth(1).locator('.tl-rel')).toHaveText(/\S/);
       const ld = await page.locator('script[type="application/ld+json"]').allTextContents();
       const blog = ld.map((t) => JSON.parse(t) as Record<string, unknown>).find((d) => d['@type'] === 'LiveBlogPosting');

@@ -1,8 +1,6 @@
 import type { Locale } from '@/lib/i18n/locales';
-import { formatEntryTime, type IncidentView } from '@/lib/incidents/view';
+import type { IncidentView } from '@/lib/incidents/view';
 import { absoluteUrl } from '@/lib/seo/site';
-import { ShareBar } from '@/components/share/ShareBar';
-import { fill } from '@/components/timeline/format';
 import type { TimelineLabels } from '@/components/timeline/labels';
 import { LiveTimeline } from '@/components/timeline/LiveTimeline.client';
 import { optionsQuery, sortEntries, type TimelineOptions } from '@/components/timeline/logic';
@@ -81,14 +79,8 @@ export function IncidentTimeline({ view, locale, labels, options, nowMs }: Props
               labels={labels}
               permalink={`${path}#${entryAnchor(e.id)}`}
               heading="h3"
-              share={
-                <ShareBar
-                  locale={locale}
-                  url={`${pageUrl}#${entryAnchor(e.id)}`}
-                  title={fill(labels.shareTitle, { title, time: formatEntryTime(e.at, locale, e.atPrecision) })}
-                  compact
-                />
-              }
+              sharePagePath={path}
+              nowMs={nowMs}
             />
           ))}
         </ol>

@@ -1,12 +1,15 @@
-import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import type { LocalizedText, UpdateKind } from '@/lib/incidents/model';
 import { renderEditorialText } from '@/lib/desk/markdown-react';
 import type { TimelineEntry as Entry } from '@/lib/incidents/timeline';
 import { formatEntryTime, localizeText } from '@/lib/incidents/view';
-import { fill, paragraphs, splitAround, usesEditorialMarkup } from '@/components/timeline/format';
+import { networks } from '@/lib/share/links';
+import { fill, formatInstant, formatRelative, paragraphs, splitAround, usesEditorialMarkup } from '@/components/timeline/format';
 import type { TimelineLabels } from '@/components/timeline/labels';
 import { revisionSignature } from '@/components/timeline/logic';
+import { entryAnchor, entrySharePath } from '@/components/timeline/paths';
+
+export { entryAnchor };
 
 /**
  * One update, as semantic HTML rendered on the server: an `<article>` with a permalink id, a
@@ -14,10 +17,6 @@ import { revisionSignature } from '@/components/timeline/logic';
  * components/timeline/dom.ts builds the same markup in the browser for updates that arrive
  * live; keep the two in step (the browser test compares them).
  */
-
-export function entryAnchor(id: string): string {
-  return `update-${id}`;
-}
 
 export function LocalizedBlock({ text, kind, locale, labels, struck = false }: { text: LocalizedText; kind: UpdateKind; locale: Locale; labels: TimelineLabels; struck?: boolean }) {
   const view = localizeText(text, locale);
@@ -36,23 +35,24 @@ export function LocalizedBlock({ text, kind, locale, labels, struck = false }: {
   );
 }
 
-function TimeAt({ at, locale, precision = 'minute' }: { at: string; locale: Locale; precision?: 'minute' | 'day' }) {
+function TimeAt({ at, intl, precision = 'minute' }: { at: string; intl: string; precision?: 'minute' | 'day' }) {
   return (
     // A date-only entry names a calendar day, not an instant.
     <time dateTime={precision === 'day' ? at.slice(0, 10) : at} data-precision={precision}>
-      <span className="tl-utc">{formatEntryTime(at, locale, precision)}</span>
+      {/* formatInstant(…, 'utc') is formatEntryTime with a formatter kept per locale (format.test.ts holds the two together). */}
+      <span className="tl-utc">{formatInstant(at, intl, precision, 'utc')}</span>
       {/* Filled in by the live island when the reader switches to local time. */}
       <span className="tl-local" />
     </time>
   );
 }
 
-function WithTime({ template, at, locale }: { template: string; at: string; locale: Locale }) {
+function WithTime({ template, at, intl }: { template: string; at: string; intl: string }) {
   const [before, after] = splitAround(template, 'time');
   return (
     <>
       {before}
-      <TimeAt at={at} locale={locale} />
+      <TimeAt at={at} intl={intl} />
       {after}
     </>
   );
@@ -68,10 +68,43 @@ export interface TimelineEntryProps {
   heading: 'h3' | 'p';
   /** Element id; defaults to the permalink anchor. The embed prefixes it so ids stay unique. */
   anchorId?: string;
-  share?: ReactNode;
+  /**
+   * The incident page's path: when given, the update gets its share disclosure, whose links go
+   * through the first-party redirect under `${sharePagePath}/share/…` (see paths.ts).
+   */
+  sharePagePath?: string;
+  /**
+   * The render time: when given, "5 minutes ago" is printed beside the time (shown only where
+   * scripts run, and kept current by the island), so nothing shifts when the island starts.
+   */
+  nowMs?: number;
 }
 
-export function TimelineEntry({ entry, locale, labels, permalink, heading: Heading, anchorId, share }: TimelineEntryProps) {
+/**
+ * An update's share affordance: a closed disclosure (its links cost no layout until opened)
+ * with one short first-party link per network, which work without JavaScript. The links are
+ * named by the network alone: they are only reachable (and in the accessibility tree) once the
+ * reader has opened this update's "Share", which gives them their context. The island adds
+ * "Copy link" and the system share sheet to the list when it is first opened (live.ts).
+ */
+export function EntryShare({ pagePath, updateId, labels }: { pagePath: string; updateId: string; labels: TimelineLabels }) {
+  return (
+    <details className="share-bar share-bar-compact tl-share">
+      <summary>{labels.share.label}</summary>
+      <ul>
+        {networks.map((n) => (
+          <li key={n}>
+            <a href={entrySharePath(pagePath, n, updateId)} target="_blank" rel="noreferrer" data-network={n}>
+              {labels.share.networks[n]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function TimelineEntry({ entry, locale, labels, permalink, heading: Heading, anchorId, sharePagePath, nowMs }: TimelineEntryProps) {
   const anchor = anchorId ?? entryAnchor(entry.id);
   const retracted = entry.retracted;
   const earlier = entry.corrections.slice(0, -1);
@@ -80,9 +113,11 @@ export function TimelineEntry({ entry, locale, labels, permalink, heading: Headi
       <article id={anchor} className="tl-entry" aria-labelledby={`${anchor}-when`} tabIndex={-1} data-retracted={retracted === null ? undefined : '1'}>
         <header className="tl-entry-head">
           <Heading id={`${anchor}-when`} className="tl-when">
-            <TimeAt at={entry.at} locale={locale} precision={entry.atPrecision} />
+            <TimeAt at={entry.at} intl={labels.intlLocale} precision={entry.atPrecision} />
           </Heading>
-          <span className="tl-rel" aria-hidden="true" />
+          <span className="tl-rel" aria-hidden="true">
+            {nowMs === undefined || entry.atPrecision === 'day' ? null : formatRelative(Date.parse(entry.at), nowMs, labels.intlLocale)}
+          </span>
           <span className="tl-tags">
             <span className="tl-status" data-status={entry.status}>
               {labels.status[entry.status]}
@@ -97,7 +132,7 @@ export function TimelineEntry({ entry, locale, labels, permalink, heading: Headi
           <div className="tl-retraction">
             <p className="tl-retracted-label">
               <strong>
-                <WithTime template={labels.retractedAt} at={retracted.at} locale={locale} />
+                <WithTime template={labels.retractedAt} at={retracted.at} intl={labels.intlLocale} />
               </strong>
             </p>
             <div className="tl-retraction-reason">
@@ -110,7 +145,7 @@ export function TimelineEntry({ entry, locale, labels, permalink, heading: Headi
         {entry.original !== null && entry.correctedAt !== null ? (
           <div className="tl-correction">
             <p className="tl-corrected-label">
-              <WithTime template={labels.correctedAt} at={entry.correctedAt} locale={locale} />
+              <WithTime template={labels.correctedAt} at={entry.correctedAt} intl={labels.intlLocale} />
             </p>
             <details className="tl-history">
               <summary>{labels.showOriginal}</summary>
@@ -140,7 +175,7 @@ export function TimelineEntry({ entry, locale, labels, permalink, heading: Headi
             {labels.permalink}
           </a>
         </footer>
-        {share}
+        {sharePagePath === undefined ? null : <EntryShare pagePath={sharePagePath} updateId={entry.id} labels={labels} />}
       </article>
     </li>
   );

@@ -3,10 +3,11 @@ import type { LocalizedText, UpdateKind } from '@/lib/incidents/model';
 import { editorialTextElements } from '@/lib/desk/markdown-dom';
 import type { TimelineEntry } from '@/lib/incidents/timeline';
 import { formatEntryTime, localizeText } from '@/lib/incidents/view';
-import { shareLinks } from '@/lib/share/links';
+import { networks } from '@/lib/share/links';
 import { fill, formatInstant, formatRelative, paragraphs, readableText, splitAround, usesEditorialMarkup } from '@/components/timeline/format';
 import type { TimelineLabels } from '@/components/timeline/labels';
 import { revisionSignature } from '@/components/timeline/logic';
+import { entryAnchor, entrySharePath } from '@/components/timeline/paths';
 
 /**
  * Builds, in the browser, the same markup TimelineEntry.tsx renders on the server, for updates
@@ -25,9 +26,9 @@ export interface BuildContext {
   readonly labels: TimelineLabels;
   /** /ar/incidents/<id> */
   readonly pagePath: string;
-  /** Absolute URL of the page, for share links. */
+  /** Absolute URL of the page, for copying an update's link and the system share sheet. */
   readonly pageUrl: string;
-  /** The incident's title in plain text, for share titles. */
+  /** The incident's title in plain text, for the system share sheet's title. */
   readonly incidentTitle: string;
 }
 
@@ -73,22 +74,47 @@ export function entryPlainText(text: LocalizedText, kind: UpdateKind, locale: Lo
   return view.original === null ? '' : readableText(view.original.text, kind, view.original.lang);
 }
 
-function shareBar(url: string, title: string, labels: TimelineLabels): HTMLElement {
-  const items = shareLinks(url, title).map((l) =>
+/** The same share disclosure as EntryShare in TimelineEntry.tsx. */
+function entryShare(pagePath: string, updateId: string, labels: TimelineLabels): HTMLElement {
+  const items = networks.map((n) =>
     el('li', {}, [
-      el(
-        'a',
-        { href: l.href, target: '_blank', rel: 'noopener noreferrer', 'data-network': l.network, 'aria-label': fill(labels.share.via, { network: labels.share.networks[l.network] }) },
-        [labels.share.networks[l.network]],
-      ),
+      el('a', { href: entrySharePath(pagePath, n, updateId), target: '_blank', rel: 'noreferrer', 'data-network': n }, [labels.share.networks[n]]),
     ]),
   );
-  return el('div', { class: 'share-bar share-bar-compact' }, [el('ul', { 'aria-label': labels.share.label }, items)]);
+  return el('details', { class: 'share-bar share-bar-compact tl-share' }, [el('summary', {}, [labels.share.label]), el('ul', {}, items)]);
+}
+
+/**
+ * The two share actions that need JavaScript, added to a share disclosure's list the first time
+ * it opens (on the server's entries and on live ones alike): the system share sheet where the
+ * browser has the Web Share API, and copying the link where it has the Clipboard API. Built on
+ * demand rather than rendered per update: 34 updates would otherwise mean 68 buttons, and as
+ * many hydrated components, for an action a reader takes once if ever.
+ */
+export function addShareActions(details: HTMLDetailsElement, labels: TimelineLabels, can: { share: boolean; copy: boolean }): void {
+  const list = details.querySelector(':scope > ul');
+  if (list === null || list.querySelector('button') !== null) return;
+  const button = (action: string, text: string) => el('li', {}, [el('button', { type: 'button', class: 'share-button', 'data-share': action }, [text])]);
+  if (can.share) list.append(button('native', labels.share.native));
+  if (can.copy) list.append(button('copy', labels.share.copy));
+}
+
+/** What the system share sheet and "Copy link" share for the update holding `node`. */
+export function entryShareData(node: Element, ctx: BuildContext): { url: string; title: string } | null {
+  const item = node.closest<HTMLElement>('li.tl-item');
+  const id = item?.dataset.id;
+  const at = item?.dataset.at;
+  if (item === null || item === undefined || id === undefined || at === undefined) return null;
+  const precision = item.querySelector<HTMLElement>('.tl-when time')?.dataset.precision === 'day' ? 'day' : 'minute';
+  return {
+    url: `${ctx.pageUrl}#${entryAnchor(id)}`,
+    title: fill(ctx.labels.shareTitle, { title: ctx.incidentTitle, time: formatEntryTime(at, ctx.locale, precision) }),
+  };
 }
 
 export function buildEntry(entry: TimelineEntry, ctx: BuildContext): HTMLLIElement {
   const { labels, locale } = ctx;
-  const anchor = `update-${entry.id}`;
+  const anchor = entryAnchor(entry.id);
   const retracted = entry.retracted;
   const permalink = `${ctx.pagePath}#${anchor}`;
 
@@ -143,8 +169,7 @@ export function buildEntry(entry: TimelineEntry, ctx: BuildContext): HTMLLIEleme
       el('a', { class: 'tl-permalink', href: permalink }, [labels.permalink]),
     ]),
   );
-  const when = formatEntryTime(entry.at, locale, entry.atPrecision);
-  parts.push(shareBar(`${ctx.pageUrl}#${anchor}`, fill(labels.shareTitle, { title: ctx.incidentTitle, time: when }), labels));
+  parts.push(entryShare(ctx.pagePath, entry.id, labels));
 
   const article = el(
     'article',
@@ -171,6 +196,8 @@ export function updateRelativeTimes(scope: ParentNode, nowMs: number, intlLocale
     const at = item.dataset.at;
     const precision = item.querySelector<HTMLElement>('.tl-when time')?.dataset.precision;
     if (rel === null || at === undefined || precision === 'day') continue;
-    rel.textContent = formatRelative(Date.parse(at), nowMs, intlLocale);
+    const text = formatRelative(Date.parse(at), nowMs, intlLocale);
+    // Unchanged text is not written again: a write, even of the same text, invalidates layout.
+    if (rel.textContent !== text) rel.textContent = text;
   }
 }

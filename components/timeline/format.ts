@@ -20,8 +20,19 @@ export function entryTimeOptions(precision: Precision, zone: Zone): Intl.DateTim
     : { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
 }
 
+// Intl constructors are costly next to the formatting itself (they resolve locale data): one
+// formatter per locale and options, kept for the life of the server process or of the page.
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 export function formatInstant(at: string, intlLocale: string, precision: Precision, zone: Zone): string {
-  return new Intl.DateTimeFormat(intlLocale, entryTimeOptions(precision, zone)).format(new Date(at));
+  const key = `${intlLocale}|${precision}|${zone}`;
+  let f = instantFormats.get(key);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(intlLocale, entryTimeOptions(precision, zone));
+    instantFormats.set(key, f);
+  }
+  return f.format(new Date(at));
 }
 
 const minuteMs = 60_000;
@@ -56,7 +67,11 @@ const steps: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
 
 /** "5 minutes ago" / "قبل 5 دقائق"; under a minute is "now". Future instants (clock skew) read as now. */
 export function formatRelative(atMs: number, nowMs: number, intlLocale: string): string {
-  const rtf = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto' });
+  let rtf = relativeFormats.get(intlLocale);
+  if (rtf === undefined) {
+    rtf = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto' });
+    relativeFormats.set(intlLocale, rtf);
+  }
   const seconds = Math.max(0, Math.round((nowMs - atMs) / 1000));
   for (const [u, size] of steps) {
     if (seconds >= size) return rtf.format(-Math.floor(seconds / size), u);

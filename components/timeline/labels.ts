@@ -57,8 +57,10 @@ export interface TimelineLabels {
   readonly shareTitle: string;
   readonly share: {
     readonly label: string;
-    /** Template: {network} */
-    readonly via: string;
     readonly networks: Readonly<Record<Network, string>>;
+    /** The system share sheet (Web Share API), copying the link, and its confirmation. */
+    readonly native: string;
+    readonly copy: string;
+    readonly copied: string;
   };
 }

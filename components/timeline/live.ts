@@ -1,7 +1,7 @@
 import type { UpdateStatus } from '@/lib/incidents/model';
 import type { TimelineEntry } from '@/lib/incidents/timeline';
 import { formatEntryTime } from '@/lib/incidents/view';
-import { buildEntry, entryPlainText, fillLocalTimes, updateRelativeTimes, withTime, type BuildContext } from '@/components/timeline/dom';
+import { addShareActions, buildEntry, entryPlainText, entryShareData, fillLocalTimes, updateRelativeTimes, withTime, type BuildContext } from '@/components/timeline/dom';
 import { excerpt, fill, formatDuration, pluralLabel, type Zone } from '@/components/timeline/format';
 import {
   compareEntries,
@@ -81,8 +81,9 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
   const items = (): HTMLLIElement[] => (list === null ? [] : [...list.querySelectorAll<HTMLLIElement>(':scope > li.tl-item')]);
   const keyOf = (li: HTMLElement) => ({ at: li.dataset.at ?? '', seq: Number(li.dataset.seq ?? '0') });
 
+  // Local times are written only once the reader asks for them (setZone fills the whole page).
   const decorate = (node: ParentNode): void => {
-    fillLocalTimes(node, intl);
+    if (root.dataset.tz === 'local') fillLocalTimes(node, intl);
     updateRelativeTimes(node, Date.now(), intl);
   };
 
@@ -275,8 +276,42 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
     }
     window.history.replaceState(window.history.state, '', `${opts.pagePath}${optionsQuery({ order, keyOnly })}${window.location.hash}`);
   };
+  // ----- share: the disclosures' copy / system-share buttons, added when one is first opened.
+  const can = { share: typeof navigator.share === 'function', copy: typeof navigator.clipboard?.writeText === 'function' };
+  const onShareClick = (target: Element): boolean => {
+    const summary = target.closest('details.tl-share > summary');
+    if (summary !== null) {
+      // Before the disclosure opens, so it never paints without its buttons.
+      addShareActions(summary.parentElement as HTMLDetailsElement, labels, can);
+      return true;
+    }
+    const button = target.closest<HTMLButtonElement>('details.tl-share button[data-share]');
+    const data = button === null ? null : entryShareData(button, opts);
+    if (button === null || data === null) return button !== null;
+    if (button.dataset.share === 'native') {
+      navigator.share(data).catch(() => undefined);
+    } else {
+      navigator.clipboard.writeText(data.url).then(
+        () => {
+          button.textContent = labels.share.copied;
+          announce(labels.share.copied);
+        },
+        () => undefined,
+      );
+    }
+    return true;
+  };
+  // Opened some other way (find in page expands a closed <details>): add the buttons then.
+  const onToggle = (event: Event): void => {
+    const d = event.target;
+    if (d instanceof HTMLDetailsElement && d.open && d.classList.contains('tl-share')) addShareActions(d, labels, can);
+  };
+  root.addEventListener('toggle', onToggle, true);
+  cleanups.push(() => root.removeEventListener('toggle', onToggle, true));
+
   const onClick = (event: MouseEvent): void => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (event.target instanceof Element && onShareClick(event.target)) return;
     const target = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-tl-order], a[data-tl-filter]') : null;
     if (target === null || list === null) return;
     event.preventDefault();
@@ -308,7 +343,8 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
     const start = elapsed?.dataset.tlElapsed;
     if (elapsed && start) elapsed.textContent = formatDuration(now - Date.parse(start), intl);
   };
-  tick();
+  // No tick at start: the server printed the relative and elapsed times a moment ago, so a first
+  // pass would only rewrite 34 entries with the same text and force a layout during hydration.
   const ticker = window.setInterval(tick, tickMs);
   document.addEventListener('visibilitychange', tick);
   cleanups.push(() => {

@@ -22,7 +22,6 @@ export function buildTimelineLabels(t: Translate, s: Translate, intlLocale: stri
     if (typeof value !== 'string') throw new Error(`Timeline.${key} must be a string message`);
     return value;
   };
-  const viaValue = s.raw('via');
   return {
     intlLocale,
     title: t('title'),
@@ -77,7 +76,9 @@ export function buildTimelineLabels(t: Translate, s: Translate, intlLocale: stri
     announceUpdate: raw('announceUpdate'),
     announceChange: raw('announceChange'),
     shareTitle: raw('shareTitle'),
-    share: { label: s('label'), via: typeof viaValue === 'string' ? viaValue : '{network}', networks: {
+    share: {
+      label: s('label'),
+      networks: {
         x: s('networks.x'),
         whatsapp: s('networks.whatsapp'),
         telegram: s('networks.telegram'),
@@ -85,6 +86,9 @@ export function buildTimelineLabels(t: Translate, s: Translate, intlLocale: stri
         linkedin: s('networks.linkedin'),
         email: s('networks.email'),
       },
+      native: s('native'),
+      copy: s('copy'),
+      copied: s('copied'),
     },
   };
 }

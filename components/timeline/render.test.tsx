@@ -117,6 +117,32 @@ describe('a timeline entry rendered on the server', () => {
   });
 });
 
+describe("an update's share disclosure and relative time", () => {
+  it('six short first-party links per update, behind a closed <details>', () => {
+    const html = renderToStaticMarkup(
+      <TimelineEntry entry={official} locale="ar" labels={labels('ar')} permalink="/ar/incidents/x#update-sp-u1" heading="h3" sharePagePath="/ar/incidents/x" />,
+    );
+    expect(html).toContain('<details class="share-bar share-bar-compact tl-share"><summary>مشاركة</summary><ul>');
+    for (const n of ['x', 'whatsapp', 'telegram', 'facebook', 'linkedin', 'email']) {
+      expect(html).toContain(`<a href="/ar/incidents/x/share/${n}/sp-u1" target="_blank" rel="noreferrer" data-network="${n}"`);
+    }
+    expect(html).toContain('data-network="whatsapp">واتساب</a>');
+    // No third-party URL and no client component in the server's markup.
+    expect(html).not.toMatch(/https:\/\/(x\.com|wa\.me|t\.me|www\.facebook|www\.linkedin)|mailto:|<button/);
+    // The embed has none.
+    expect(renderEntry('ar', official)).not.toContain('tl-share');
+  });
+
+  it('prints "… ago" beside the time when given the render time, never for a date-only entry', () => {
+    const now = Date.parse('2025-11-18T14:48:00Z');
+    const html = renderToStaticMarkup(<TimelineEntry entry={official} locale="en" labels={labels('en')} permalink="/" heading="h3" nowMs={now} />);
+    expect(html).toContain('<span class="tl-rel" aria-hidden="true">3 hours ago</span>');
+    const day = renderToStaticMarkup(<TimelineEntry entry={entry({ id: 'pm-1', at: '2025-11-18T23:59:00Z', atPrecision: 'day' })} locale="en" labels={labels('en')} permalink="/" heading="h3" nowMs={now} />);
+    expect(day).toContain('<span class="tl-rel" aria-hidden="true"></span>');
+    expect(renderEntry('en', official)).toContain('<span class="tl-rel" aria-hidden="true"></span>');
+  });
+});
+
 const incident: Incident = {
   id: 'example-incident',
   provider: 'cloudflare',

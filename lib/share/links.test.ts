@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareLinks } from '@/lib/share/links';
+import { isNetwork, networks, shareLink, shareLinks } from '@/lib/share/links';
 
 const arTitle = 'عطل كلاودفلير يوقف ChatGPT وإكس & أكثر';
 const url = 'https://outagewatch.example/ar/articles/cloudflare-outage-november-2025';
@@ -32,5 +32,13 @@ describe('shareLinks', () => {
 
   it('refuses non-http URLs', () => {
     expect(() => shareLinks('javascript:alert(1)', 'x')).toThrow(/http/);
+  });
+
+  it('shareLink gives the same address as the list, network by network; isNetwork is an allow-list', () => {
+    const links = shareLinks(url, arTitle);
+    for (const n of networks) expect(shareLink(n, url, arTitle)).toBe(links.find((l) => l.network === n)?.href);
+    expect(networks.filter(isNetwork)).toEqual([...networks]);
+    for (const v of ['', 'X', 'myspace', '__proto__', 'constructor', 'x/../evil']) expect(isNetwork(v)).toBe(false);
+    expect(() => shareLink('x', 'javascript:alert(1)', 'x')).toThrow(/http/);
   });
 });

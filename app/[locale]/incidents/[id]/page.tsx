@@ -30,8 +30,9 @@ import { incidentPath, plainTitle } from '@/components/timeline/paths';
  *   different ones. Per-request rendering gets a nonce.
  * - The cost: one SQLite read and a render of every entry per view. Measured on the shared 2-core
  *   machine under load, the 34-update timeline renders at about 12 req/s (an article: about
- *   65 req/s); the per-update share bars are half of that cost and half of the 340–440 KB of HTML
- *   (26 KB gzip). Readers follow the incident through the event stream and the cacheable JSON
+ *   65 req/s). The per-update share bars were half of that cost and half of the 340–440 KB of
+ *   HTML; they now link to a short first-party redirect (share/[network]/[updateId]/route.ts)
+ *   behind a closed <details>, and the page is 260–290 KB (23–26 KB gzip). Readers follow the incident through the event stream and the cacheable JSON
  *   snapshot, not reloads; if page views became the bottleneck, a CDN micro-cache of a few
  *   seconds in front of this route is the first lever.
  */
