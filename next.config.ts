@@ -25,6 +25,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: Object.entries(securityHeaders()).map(([key, value]) => ({ key, value })) },
+      // Content-hashed font files (app/fonts.ts): a new subset is a new name.
+      { source: '/fonts/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
       // The newsroom desk is never indexed, whatever a crawler ignores in robots.txt.
       { source: '/:locale(ar|en)/desk/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
       { source: '/:locale(ar|en)/desk', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the subset web fonts in app/fonts/ from the npm font packages.
+# Regenerates the subset web fonts (public/fonts/ for Arabic, app/fonts/ for Latin) from the npm font packages.
 # The outputs are committed: `next build` stays offline and never runs this script.
 # Run it again only when a font package is upgraded or the character ranges below change
 # (docs/decisions/0030-fonts.md says why each range is there).
@@ -41,7 +41,15 @@ ARABIC_UNICODES='U+0020,U+00A0,U+0600-06FF,U+200C-200F,U+2010-2011'
   --unicodes="$ARABIC_UNICODES" \
   --layout-features='*' \
   --flavor=woff2 \
-  --output-file="$OUT/noto-naskh-arabic-subset.woff2"
+  --output-file="$TMP/noto-naskh-arabic-subset.woff2"
+# Served from public/fonts under a content-hashed name (preloaded on Arabic pages only, cached
+# as immutable: docs/decisions/0030-fonts.md); app/arabic-font.ts names the file.
+HASH=$(sha256sum "$TMP/noto-naskh-arabic-subset.woff2" | cut -c1-10)
+rm -f public/fonts/noto-naskh-arabic.*.woff2
+mkdir -p public/fonts
+ARABIC_OUT="public/fonts/noto-naskh-arabic.$HASH.woff2"
+cp "$TMP/noto-naskh-arabic-subset.woff2" "$ARABIC_OUT"
+sed -i -E "s|/fonts/noto-naskh-arabic\.[0-9a-f]{10}\.woff2|/fonts/noto-naskh-arabic.$HASH.woff2|" app/arabic-font.ts
 
 # --- Latin: Inter (variable) ------------------------------------------------------------------
 # U+0020–007E       Basic Latin
@@ -63,7 +71,7 @@ LATIN_UNICODES='U+0020-007E,U+00A0-00FF,U+0131,U+0152-0153,U+02C6,U+02DA,U+02DC,
 "$PY" -m fontTools.varLib.instancer "$TMP/inter-latin-full-axis.woff2" wght=400:700 -q \
   --output="$OUT/inter-latin-subset.woff2"
 
-"$PY" - "$OUT/noto-naskh-arabic-subset.woff2" "$OUT/inter-latin-subset.woff2" <<'PYEOF'
+"$PY" - "$ARABIC_OUT" "$OUT/inter-latin-subset.woff2" <<'PYEOF'
 import sys
 from fontTools.ttLib import TTFont
 for f in sys.argv[1:]:
@@ -72,4 +80,4 @@ for f in sys.argv[1:]:
     axes = ', '.join(f"{a.axisTag} {a.minValue:g}-{a.maxValue:g}" for a in t['fvar'].axes) if 'fvar' in t else 'static'
     print(f"{f}: {len(t.getBestCmap())} characters, {len(t.getGlyphOrder())} glyphs, {axes}")
 PYEOF
-ls -l "$OUT"/*.woff2
+ls -l "$ARABIC_OUT" "$OUT"/*.woff2

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { isLocale, localeConfig, locales } from '@/lib/i18n/locales';
-import { arabicFont, latinFont } from '@/app/fonts';
+import { preload } from 'react-dom';
+import { arabicFontFaceCss, arabicFontFile, latinFont } from '@/app/fonts';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import '@/app/globals.css';
@@ -19,8 +20,13 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const cfg = localeConfig(locale);
+  // The Arabic face is needed at first paint on Arabic pages only (app/fonts.ts).
+  if (cfg.font === 'arabic') preload(arabicFontFile, { as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' });
   return (
-    <html lang={cfg.tag} dir={cfg.dir} className={`${arabicFont.variable} ${latinFont.variable}`}>
+    <html lang={cfg.tag} dir={cfg.dir} className={latinFont.variable}>
+      <head>
+        <style>{arabicFontFaceCss}</style>
+      </head>
       <body>
         {/* Client islands receive their strings as props: no i18n runtime or messages ship to the browser. */}
         <SiteHeader locale={locale} />

@@ -1,0 +1,23 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { arabicFontFaceCss, arabicFontFile } from '@/app/arabic-font';
+
+describe('the Arabic web font file', () => {
+  it('exists in public/ under a name carrying its own hash, so the immutable cache can never serve an old subset', () => {
+    const file = path.join(process.cwd(), 'public', arabicFontFile);
+    const bytes = fs.readFileSync(file);
+    const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+    expect(arabicFontFile).toBe(`/fonts/noto-naskh-arabic.${hash}.woff2`);
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    // No stale copies left beside it.
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith('noto-naskh-arabic.'))).toEqual([path.basename(file)]);
+  });
+
+  it('is declared with swap and no local fallback of its own', () => {
+    expect(arabicFontFaceCss).toContain(`src:url(${arabicFontFile}) format('woff2')`);
+    expect(arabicFontFaceCss).toContain('font-display:swap');
+    expect(arabicFontFaceCss).toMatch(/--font-arabic:'Outage Watch Naskh'}$/);
+  });
+});
