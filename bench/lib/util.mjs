@@ -96,6 +96,12 @@ export async function nextBuild({ distDir, articlesDir, logFile, timeoutMs = 900
   const snap = snapshot();
   try {
     const r = await run(process.execPath, [NEXT_BIN, 'build'], { env, timeoutMs, logFile });
+    // As `npm run build` does: without the hashes, prerendered pages get a nonce CSP that blocks
+    // their inline scripts (and the page cache does not keep them).
+    if (r.code === 0) {
+      const h = await run(process.execPath, [path.join(ROOT, 'scripts', 'csp-hashes.mjs')], { env, timeoutMs: 120_000, logFile: logFile ? `${logFile}.csp` : undefined });
+      if (h.code !== 0) return h;
+    }
     return r;
   } finally {
     restore(snap, distDir);
