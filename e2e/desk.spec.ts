@@ -7,8 +7,9 @@ import { addEditor, freshDataDir, seedOfficialIncident, startDeskServer, type De
 /**
  * The editor desk end to end, in both languages, against a production server of its own
  * (e2e/desk-server.ts): sign-in, incidents, writing with the two-direction preview, publishing,
- * the reader page, corrections, retractions, the Arabic version of an official post, failed
- * sign-ins and lockout, CSRF, API tokens, live delivery, accessibility.
+ * the reader page, corrections, retractions, the Arabic version of an official post and the
+ * Arabic title of an official incident, failed sign-ins and lockout, CSRF, API tokens, live
+ * delivery, accessibility.
  */
 
 const PORT = Number(process.env.DESK_E2E_PORT ?? 41410);
@@ -271,6 +272,69 @@ test('an Arabic version for an official update that arrived in English only', as
   await page.goto('/ar/desk/audit');
   await expect(page.getByTestId('audit-table').locator('tbody tr', { hasText: msgs.ar.audit.actions.update_translate }).first()).toContainText(editors.ar.name);
   await expect(page.getByTestId('audit-table').locator('tbody tr', { hasText: msgs.ar.audit.actions.incident_tracked }).first()).toContainText(editors.ar.name);
+});
+
+test('an Arabic title for an official incident that arrived in English only', async ({ page, browser }) => {
+  const errors = collectPageErrors(page);
+  const m = msgs.ar;
+  const english = 'Elevated errors on Cloudflare Workers';
+  const arabic = `ارتفاع معدلات الأخطاء في خدمة Workers من كلاودفلير ${Date.now().toString(36)}`;
+  await signIn(page, 'ar', editors.ar.email, '10.4.0.2');
+
+  // A reader already has the Arabic page open (and the page cache has a copy of it).
+  const reader = await browser.newPage();
+  await reader.goto(`${BASE}/ar/incidents/${OFFICIAL}`);
+  await expect(reader.locator('[data-stream="ready"]')).toHaveCount(1);
+  await expect(reader.locator('h1.tl-h1')).toHaveText(english);
+
+  await page.goto(`/ar/desk/incidents/${OFFICIAL}`);
+  const form = page.locator('#title-form');
+  await expect(form.getByRole('heading', { level: 2 })).toHaveText(m.titleForm.title);
+  await expect(form).toContainText(m.titleForm.missing);
+  const field = form.getByLabel(m.titleForm.label, { exact: true });
+  await expect(field).toHaveAttribute('dir', 'rtl');
+  await expect(field).toHaveAttribute('lang', 'ar');
+
+  // The English pasted by mistake: refused, in the editor's language, and kept in the field.
+  await field.fill(english);
+  await form.getByRole('button', { name: m.titleForm.submit }).click();
+  await expect(page).toHaveURL(/\?draft=[a-z2-7]{16}#title-form$/);
+  await expect(page.locator('#title-form-errors')).toContainText(m.titleForm.errorSummary);
+  await expect(page.locator('#field-titleAr-error')).toHaveText(m.errors.arabicRequired);
+  await expect(field).toHaveValue(english);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+
+  await field.fill(`  ${arabic}  `);
+  await form.getByRole('button', { name: m.titleForm.submit }).click();
+  await expect(page).toHaveURL(`${BASE}/ar/desk/incidents/${OFFICIAL}?retitled=1#title-form`);
+  await expect(page.getByTestId('desk-retitled')).toHaveText(m.titleForm.saved);
+  await expect(page.locator('h1 span[lang="ar"]')).toHaveText(arabic);
+  await expect(field).toHaveValue(arabic);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'desk-title-ar');
+
+  // The open page changes its heading in place, and its tab title.
+  await expect(reader.locator('h1.tl-h1')).toHaveText(arabic);
+  await expect(reader).toHaveTitle(new RegExp(`^${arabic}`));
+  await reader.close();
+
+  // Served again (the cached copy was dropped): the Arabic page has the Arabic title, the English page keeps upstream's.
+  const ar = await page.goto(`/ar/incidents/${OFFICIAL}`);
+  expect(ar?.status()).toBe(200);
+  await expect(page.locator('h1.tl-h1')).toHaveText(arabic);
+  await expect(page).toHaveTitle(new RegExp(`^${arabic} \\| `));
+  await page.goto(`/en/incidents/${OFFICIAL}`);
+  await expect(page.locator('h1.tl-h1')).toHaveText(english);
+  await expect(page).toHaveTitle(new RegExp(`^${english} \\| `));
+  const api = (await (await page.request.get(`/api/incidents/${OFFICIAL}`)).json()) as { incident: { title: unknown } };
+  expect(api.incident.title).toEqual({ en: english, ar: arabic });
+
+  await page.goto('/ar/desk/audit');
+  const row = page.getByTestId('audit-table').locator('tbody tr', { hasText: m.audit.actions.incident_retitled }).first();
+  await expect(row).toContainText(editors.ar.name);
+  await expect(row).toContainText(arabic);
+  expect(errors).toEqual([]);
 });
 
 test('CSRF: a state-changing POST without, or with a wrong, synchronizer token is refused with 403', async ({ page }) => {

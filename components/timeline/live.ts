@@ -133,6 +133,18 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
     failing = since !== null;
   };
 
+  // An editor set or corrected the title in the reader's language: only the heading's text (and
+  // the tab's title, when it starts with it) is replaced; it is text, never markup.
+  const applyTitle = (title: unknown): void => {
+    const text = isRecord(title) ? title[locale] : undefined;
+    if (typeof text !== 'string' || text.trim() === '') return;
+    const heading = root.querySelector<HTMLElement>('.tl-h1');
+    const before = heading?.textContent ?? '';
+    if (heading === null || before === text) return;
+    heading.textContent = text;
+    if (before !== '' && document.title.startsWith(before)) document.title = `${text}${document.title.slice(before.length)}`;
+  };
+
   // ----- arrivals
   const flushPending = (moveFocus: boolean): void => {
     if (pending.size === 0) return;
@@ -224,6 +236,7 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
         const closing = entries.filter((e) => e.retracted === null && endedStatuses.has(e.status))[0];
         if (d.status === null || isStatus(d.status)) applyStatus(d.status, closing?.at ?? null);
         applyHealth(d.feed);
+        if (isRecord(d.incident)) applyTitle(d.incident.title);
       }
     } catch {
       /* offline or a bad answer: try again at the next interval */
@@ -247,6 +260,10 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
     es.addEventListener('health', (event: MessageEvent) => {
       const d = parse(event.data);
       if (isRecord(d)) applyHealth(d.feed);
+    });
+    es.addEventListener('incident', (event: MessageEvent) => {
+      const d = parse(event.data);
+      if (isRecord(d) && d.incidentId === opts.incidentId) applyTitle(d.title);
     });
     // CLOSED means the server refused the stream (too many readers, an error): it will not retry.
     es.onerror = () => {

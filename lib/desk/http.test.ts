@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { handleLogin, handleUpdates, handleUnavailable, type DeskHttpDeps } from '@/lib/desk/http';
+import { handleLogin, handleRetitle, handleUpdates, handleUnavailable, type DeskHttpDeps } from '@/lib/desk/http';
 import { DeskUnavailable } from '@/lib/desk/errors';
 import { deskFixture, testConfig, testIncident, testTranslator, type DeskFixture } from '@/lib/desk/testing';
 import type { DeskService } from '@/lib/desk/service';
@@ -185,6 +185,91 @@ describe('POST /api/desk/updates (Bearer token)', () => {
     expect(big.status).toBe(413);
     const xml = await handleUpdates(new Request(`${origin}/api/desk/updates`, { method: 'POST', headers: { 'content-type': 'text/xml', authorization: `Bearer ${token}` }, body: '<x/>' }), deps);
     expect(xml.status).toBe(415);
+  });
+});
+
+describe('POST /api/desk/incidents/{id}/title', () => {
+  const path = `/api/desk/incidents/${testIncident.id}/title`;
+  const retitle = (req: Request, id = testIncident.id) => handleRetitle(req, id, deps);
+
+  it('sets the Arabic title from the desk form with the session and its CSRF token, and sends the editor back', async () => {
+    const { cookie, csrf } = await signIn();
+    const res = await retitle(form(path, { csrf, locale: 'en', titleAr: 'انقطاع تجريبي مصحح' }, { cookie }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/en/desk/incidents/${testIncident.id}?retitled=1#title-form`);
+    expect((await f.incidentStore.getIncident(testIncident.id))?.title).toEqual({ ar: 'انقطاع تجريبي مصحح', en: 'Test outage' });
+    const same = await retitle(form(path, { csrf, locale: 'en', titleAr: 'انقطاع تجريبي مصحح' }, { cookie }));
+    expect(same.headers.get('location')).toBe(`/en/desk/incidents/${testIncident.id}?retitled=0#title-form`);
+  });
+
+  it('answers 403 without or with a wrong CSRF token, and from another origin, changing nothing', async () => {
+    const { cookie, csrf } = await signIn();
+    for (const req of [
+      form(path, { locale: 'ar', titleAr: 'عنوان مزوّر' }, { cookie }),
+      form(path, { csrf: 'x'.repeat(43), locale: 'ar', titleAr: 'عنوان مزوّر' }, { cookie }),
+      form(path, { csrf, locale: 'ar', titleAr: 'عنوان مزوّر' }, { cookie, origin: 'https://evil.example' }),
+      json(path, { title: { ar: 'عنوان مزوّر' } }, { cookie, origin }),
+    ]) {
+      const res = await retitle(req);
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain('عنوان مزوّر');
+    }
+    expect((await f.incidentStore.getIncident(testIncident.id))?.title).toEqual(testIncident.title);
+    expect((await f.desk.listAudit()).filter((a) => a.action === 'incident.retitled')).toEqual([]);
+  });
+
+  it('keeps what was typed and the error, marked as the title form’s, when validation fails', async () => {
+    const { cookie, csrf } = await signIn();
+    const res = await retitle(form(path, { csrf, locale: 'ar', titleAr: 'Test outage' }, { cookie }));
+    const location = res.headers.get('location') ?? '';
+    expect(location).toMatch(new RegExp(`^/ar/desk/incidents/${testIncident.id}\\?draft=[a-z2-7]{16}#title-form$`));
+    const session = await f.desk.authenticate(cookie.split('=')[1]);
+    if (session === null) throw new Error('no session');
+    const draft = await f.desk.getDraft(session.session, new URL(location, origin).searchParams.get('draft') ?? '');
+    expect(draft).toEqual({ values: { locale: 'ar', titleAr: 'Test outage', kind: 'title' }, errors: { 'title.ar': { key: 'arabicRequired', params: {} } }, preview: false });
+    expect(testTranslator('ar')('errors.arabicRequired')).toBe('اكتب العنوان بحروف عربية.');
+  });
+
+  it('takes JSON with a Bearer token, refusing unknown fields and answering errors in the requested language', async () => {
+    const { token } = await f.desk.issueApiToken('layla@example.org', 'test');
+    const auth = { authorization: `Bearer ${token}` };
+    const ok = await retitle(json(path, { title: { ar: 'انقطاع في كلاودفلير' } }, auth));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    expect(await ok.json()).toEqual({
+      incident: { id: testIncident.id, title: { ar: 'انقطاع في كلاودفلير', en: 'Test outage' } },
+      changed: true,
+      previous: { ar: 'انقطاع تجريبي' },
+      pages: { ar: `/ar/incidents/${testIncident.id}`, en: `/en/incidents/${testIncident.id}` },
+    });
+    const again = await retitle(json(path, { title: { ar: 'انقطاع في كلاودفلير' } }, auth));
+    expect(await again.json()).toMatchObject({ changed: false });
+    expect((await f.desk.listAudit()).find((a) => a.action === 'incident.retitled')).toMatchObject({ via: expect.stringMatching(/^token:/), detail: { from: 'انقطاع تجريبي', to: 'انقطاع في كلاودفلير' } });
+
+    const unknown = await retitle(json(path, { title: { ar: 'عنوان', en: 'Title' }, status: 'x', locale: 'en' }, auth));
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({ error: 'invalid', message: 'The title is not valid.', fields: { _: 'Unknown field: status.', title: 'Unknown field: en.' } });
+    const short = await retitle(json(path, { title: { ar: 'عن' }, locale: 'ar' }, auth));
+    expect(await short.json()).toEqual({ error: 'invalid', message: 'العنوان غير صالح.', fields: { 'title.ar': 'النص قصير جدًا: 3 أحرف على الأقل.' } });
+    const missing = await retitle(json(path, { title: { ar: 'عنوان' } }, auth), 'no-such-incident');
+    expect(missing.status).toBe(404);
+    const malformed = await retitle(json(path, { title: { ar: 'عنوان' } }, auth), 'NOT AN ID');
+    expect(malformed.status).toBe(404);
+    const asForm = await retitle(form(path, { titleAr: 'عنوان' }, auth));
+    expect(asForm.status).toBe(415);
+    const bad = await retitle(json(path, { title: { ar: 'عنوان' } }, { authorization: 'Bearer nope' }));
+    expect(bad.status).toBe(401);
+  });
+
+  it('refuses a bundled incident with 409', async () => {
+    const { loadBundledIncidents } = await import('@/lib/incidents/bundle');
+    const bundled = loadBundledIncidents()[0]?.incident;
+    if (bundled === undefined) throw new Error('no bundled incident');
+    await f.incidents.upsertIncident(bundled);
+    const { token } = await f.desk.issueApiToken('layla@example.org', 'test');
+    const res = await retitle(json(`/api/desk/incidents/${bundled.id}/title`, { title: { ar: 'عنوان آخر' }, locale: 'en' }, { authorization: `Bearer ${token}` }), bundled.id);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ error: 'conflict', fields: { 'title.ar': expect.stringContaining('content files') } });
   });
 });
 

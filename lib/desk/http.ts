@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DeskConfig } from '@/lib/desk/config';
 import { clearSessionCookie, readCookie, sessionCookie } from '@/lib/desk/cookies';
 import { isStorageFailure } from '@/lib/desk/errors';
-import { commandInputFromForm, LoginSchema, newIncidentInputFromForm, type FieldErrors, type FormLike } from '@/lib/desk/input';
+import { commandInputFromForm, LoginSchema, newIncidentInputFromForm, retitleInputFromForm, type FieldErrors, type FormLike } from '@/lib/desk/input';
 import { clientAddress, sameOrigin } from '@/lib/desk/origin';
 import { problemPageHtml } from '@/lib/desk/problem-page';
 import type { DeskAvailability } from '@/lib/desk/runtime';
@@ -17,7 +17,7 @@ import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
  * Browser forms are plain HTML posts (they work without JavaScript): the answer is a 303 to a
  * desk page, and a form that comes back (preview, validation error) is kept as a draft bound
  * to the session so the page can show exactly what was typed. Scripts send JSON with
- * `Authorization: Bearer` (updates only) and get JSON. Every state change by cookie needs the
+ * `Authorization: Bearer` (updates, incident titles) and get JSON. Every state change by cookie needs the
  * same Origin and the session's synchronizer token; failures say nothing beyond their status.
  */
 
@@ -101,7 +101,7 @@ function returnPath(form: URLSearchParams, locale: Locale): string {
 /** What the editor typed, for the 401/503 pages: their words must not be lost. */
 function unsavedParts(form: URLSearchParams): { lang: Locale; text: string }[] {
   const parts: { lang: Locale; text: string }[] = [];
-  for (const [field, lang] of [['textAr', 'ar'], ['reasonAr', 'ar'], ['textEn', 'en'], ['reasonEn', 'en']] as const) {
+  for (const [field, lang] of [['titleAr', 'ar'], ['textAr', 'ar'], ['reasonAr', 'ar'], ['textEn', 'en'], ['reasonEn', 'en']] as const) {
     const v = str(form, field);
     if (v !== undefined && v.trim() !== '') parts.push({ lang, text: v });
   }
@@ -132,7 +132,7 @@ async function apiProblem(deps: DeskHttpDeps, locale: Locale, status: number, co
 
 function localizeErrors(t: Translate, errors: FieldErrors): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [path, e] of Object.entries(errors)) out[path] = t(`errors.${e.key}`, { max: 0, url: '', ...(e.params ?? {}) });
+  for (const [path, e] of Object.entries(errors)) out[path] = t(`errors.${e.key}`, { max: 0, min: 0, url: '', name: '', ...(e.params ?? {}) });
   return out;
 }
 
@@ -172,6 +172,35 @@ async function cookieGate(request: Request, deps: DeskHttpDeps, locale: Locale, 
     return fail('forbidden', 'forbidden', 'forbidden');
   }
   return { desk, session, actor: { editor: session.editor, via: 'desk', ip } };
+}
+
+interface WriterContext {
+  readonly desk: DeskService;
+  readonly actor: Actor;
+  /** Null for API tokens. */
+  readonly session: DeskSession | null;
+}
+
+/**
+ * Who may write, for the endpoints scripts may use too: `Authorization: Bearer` (JSON only;
+ * cookies ignored, CSRF does not apply since a browser never attaches this header on its own),
+ * else the cookie gate with the form's or the `x-csrf-token` header's synchronizer token.
+ */
+async function writerGate(request: Request, deps: DeskHttpDeps, locale: Locale, body: Body, form: URLSearchParams | null, json: boolean): Promise<WriterContext | Response> {
+  const bearer = request.headers.get('authorization');
+  if (bearer !== null) {
+    const available = await deps.desk();
+    if (!available.ok) return apiProblem(deps, locale, 503, 'storage-unavailable', 'storage', {}, { 'retry-after': '30' });
+    const ip = clientAddress(request, deps.config.trustedProxies);
+    const auth = await available.desk.authenticateBearer(bearer, ip);
+    if (auth === null) return apiProblem(deps, locale, 401, 'unauthorized', 'unauthorized', {}, { 'www-authenticate': 'Bearer realm="desk"' });
+    if (body.kind !== 'json') return apiProblem(deps, locale, 415, 'unsupported', 'unsupported');
+    return { desk: available.desk, actor: { editor: auth.editor, via: `token:${auth.tokenId}`, ip }, session: null };
+  }
+  const csrf = form !== null ? (str(form, 'csrf') ?? null) : request.headers.get('x-csrf-token');
+  const gate = await cookieGate(request, deps, locale, form, csrf, json);
+  if (gate instanceof Response) return gate;
+  return { desk: gate.desk, actor: gate.actor, session: gate.session };
 }
 
 /* ---------- POST /api/desk/login ---------- */
@@ -232,32 +261,14 @@ export async function handleUpdates(request: Request, deps: DeskHttpDeps): Promi
   const body = await readBody(request, deps.config.maxBodyBytes);
   const locale = localeOf(request, body);
   const form = body.kind === 'form' ? body.form : null;
-  const bearer = request.headers.get('authorization');
   const json = body.kind !== 'form';
   return guarded(deps, () => locale, () => form, json, async () => {
     if (body.kind === 'too-large') return apiProblem(deps, locale, 413, 'too-large', 'tooLarge');
     if (body.kind === 'unsupported') return apiProblem(deps, locale, 415, 'unsupported', 'unsupported');
 
-    let desk: DeskService;
-    let actor: Actor;
-    let session: DeskSession | null = null;
-    if (bearer !== null) {
-      // Scripts: the token is the credential, cookies are ignored, and CSRF does not apply
-      // (a browser never attaches this header on its own).
-      const available = await deps.desk();
-      if (!available.ok) return apiProblem(deps, locale, 503, 'storage-unavailable', 'storage', {}, { 'retry-after': '30' });
-      const ip = clientAddress(request, deps.config.trustedProxies);
-      const auth = await available.desk.authenticateBearer(bearer, ip);
-      if (auth === null) return apiProblem(deps, locale, 401, 'unauthorized', 'unauthorized', {}, { 'www-authenticate': 'Bearer realm="desk"' });
-      if (body.kind !== 'json') return apiProblem(deps, locale, 415, 'unsupported', 'unsupported');
-      desk = available.desk;
-      actor = { editor: auth.editor, via: `token:${auth.tokenId}`, ip };
-    } else {
-      const csrf = form !== null ? (str(form, 'csrf') ?? null) : request.headers.get('x-csrf-token');
-      const gate = await cookieGate(request, deps, locale, form, csrf, json);
-      if (gate instanceof Response) return gate;
-      ({ desk, actor, session } = gate);
-    }
+    const gate = await writerGate(request, deps, locale, body, form, json);
+    if (gate instanceof Response) return gate;
+    const { desk, actor, session } = gate;
 
     const input = form !== null ? commandInputFromForm(form) : body.kind === 'json' ? body.json : undefined;
     const t = await deps.translator(locale);
@@ -337,6 +348,71 @@ export async function handleTrack(request: Request, rawId: string, deps: DeskHtt
     const id = IncidentIdSchema.safeParse(rawId);
     if (!id.success || !(await gate.desk.trackIncident(gate.actor, id.data))) return apiProblem(deps, locale, 404, 'unknown-incident', 'unknownIncident');
     return seeOther(incidentDeskPath(locale, id.data));
+  });
+}
+
+/* ---------- POST /api/desk/incidents/{id}/title ---------- */
+
+/**
+ * Sets (or corrects) an incident's Arabic title. The desk page's form (session + CSRF, answered
+ * with a 303 back to the incident) or JSON `{"title": {"ar": "…"}}` with a Bearer token, or a
+ * session and `x-csrf-token`. Unknown fields are refused. 200 whether or not the title changed
+ * (`changed` says which), so a retried request is harmless.
+ */
+export async function handleRetitle(request: Request, rawId: string, deps: DeskHttpDeps): Promise<Response> {
+  const body = await readBody(request, 16 * 1024);
+  const locale = localeOf(request, body);
+  const form = body.kind === 'form' ? body.form : null;
+  const json = body.kind !== 'form';
+  return guarded(deps, () => locale, () => form, json, async () => {
+    if (body.kind === 'too-large') return apiProblem(deps, locale, 413, 'too-large', 'tooLarge');
+    if (body.kind === 'unsupported') return apiProblem(deps, locale, 415, 'unsupported', 'unsupported');
+    const gate = await writerGate(request, deps, locale, body, form, json);
+    if (gate instanceof Response) return gate;
+    const { desk, actor, session } = gate;
+    const id = IncidentIdSchema.safeParse(rawId);
+    if (!id.success) return apiProblem(deps, locale, 404, 'unknown-incident', 'unknownIncident');
+    const back = incidentDeskPath(locale, id.data);
+
+    if (form !== null && session !== null) {
+      const result = await desk.retitleIncident(actor, id.data, retitleInputFromForm(form));
+      switch (result.outcome) {
+        case 'retitled':
+        case 'unchanged':
+          return seeOther(`${back}?retitled=${result.outcome === 'retitled' ? '1' : '0'}#title-form`);
+        case 'unknown-incident':
+          return apiProblem(deps, locale, 404, 'unknown-incident', 'unknownIncident');
+        case 'invalid':
+        case 'conflict': {
+          // `kind` tells the incident page which of its forms the draft belongs to.
+          const values = { ...Object.fromEntries([...form.entries()].filter(([k]) => k !== 'csrf')), kind: 'title' };
+          const draft = await desk.saveDraft(session.session, { values, errors: result.errors, preview: false });
+          return seeOther(`${back}?draft=${draft}#title-form`);
+        }
+      }
+    }
+
+    const result = await desk.retitleIncident(actor, id.data, body.kind === 'json' ? body.json : undefined);
+    const t = await deps.translator(locale);
+    switch (result.outcome) {
+      case 'retitled':
+      case 'unchanged':
+        return deskJson(
+          {
+            incident: { id: result.incident.id, title: result.incident.title },
+            changed: result.outcome === 'retitled',
+            ...(result.outcome === 'retitled' ? { previous: { ar: result.before } } : {}),
+            pages: Object.fromEntries(locales.map((l) => [l, `/${l}/incidents/${result.incident.id}`])),
+          },
+          200,
+        );
+      case 'unknown-incident':
+        return apiProblem(deps, locale, 404, 'unknown-incident', 'unknownIncident');
+      case 'invalid':
+        return apiProblem(deps, locale, 400, 'invalid', 'invalidTitle', { fields: localizeErrors(t, result.errors) });
+      case 'conflict':
+        return apiProblem(deps, locale, 409, 'conflict', 'titleConflict', { fields: localizeErrors(t, result.errors) });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeEditorText, parseEditorialTextWithDiagnostics, safeLinkHref } from '@/lib/desk/markdown';
 import { HttpUrlSchema, IncidentIdSchema, ProviderSchema, UpdateIdSchema, UpdateStatusSchema } from '@/lib/incidents/model';
+import { locales } from '@/lib/i18n/locales';
 
 /**
  * Everything an editor sends, validated at the boundary with zod. Issues carry message *keys*
@@ -12,6 +13,9 @@ export const limits = {
   text: 4000,
   reason: 1000,
   title: 200,
+  /** An incident's Arabic title set from the desk (retitle): after normalising, in characters. */
+  arabicTitle: 300,
+  arabicTitleMin: 3,
   sourceName: 200,
   url: 2000,
   affected: 20,
@@ -39,6 +43,10 @@ export const fieldErrorKeys = [
   'nothingToTranslate',
   'translationOnlyMissing',
   'idConflict',
+  'tooShort',
+  'arabicRequired',
+  'titleFromContent',
+  'unknownField',
   'invalid',
 ] as const;
 export type FieldErrorKey = (typeof fieldErrorKeys)[number];
@@ -166,6 +174,36 @@ function editorTitle() {
   return z.string().transform((v) => normalizeEditorText(v).replace(/\s+/g, ' ')).pipe(z.string().max(limits.title, { error: 'tooLong' }));
 }
 
+/** At least one Arabic letter: a title with none is almost always the English pasted by mistake. */
+const arabicLetter = /(?=\p{Script=Arabic})\p{L}/u;
+
+/**
+ * An incident title in Arabic: plain text on one line (never parsed as markup; pages print it as
+ * text), invisible reordering characters removed, whitespace collapsed, 3–300 characters.
+ */
+function arabicTitle() {
+  return z
+    .string({ error: 'required' })
+    .max(limits.arabicTitle * 4, { error: 'tooLong' })
+    .transform((v) => normalizeEditorText(v).replace(/\s+/g, ' ').trim())
+    .superRefine((value, ctx) => {
+      if (value === '') ctx.addIssue({ code: 'custom', message: 'required' });
+      else if (value.length < limits.arabicTitleMin) ctx.addIssue({ code: 'custom', message: 'tooShort', params: { min: limits.arabicTitleMin } });
+      else if (value.length > limits.arabicTitle) ctx.addIssue({ code: 'custom', message: 'tooLong', params: { max: limits.arabicTitle } });
+      else if (!arabicLetter.test(value)) ctx.addIssue({ code: 'custom', message: 'arabicRequired' });
+    });
+}
+
+/**
+ * Setting an incident's Arabic title (the incident is named by the URL). Strict: any other field,
+ * `title.en` included, is refused rather than ignored. `locale` only picks the errors' language.
+ */
+export const RetitleSchema = z.strictObject({
+  title: z.strictObject({ ar: arabicTitle() }, { error: 'required' }),
+  locale: z.enum(locales).optional(),
+});
+export type RetitleCommand = z.infer<typeof RetitleSchema>;
+
 export const LoginSchema = z.object({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(1024),
@@ -181,6 +219,8 @@ function issueToFieldError(issue: z.core.$ZodIssue): FieldError {
     }
     case 'too_big':
       return { key: 'tooLong', params: { max: Number(issue.maximum) } };
+    case 'unrecognized_keys':
+      return { key: 'unknownField', params: { name: issue.keys.join(', ').slice(0, 80) } };
     case 'too_small':
     case 'invalid_type':
       return { key: 'required' };
@@ -251,6 +291,12 @@ export function newIncidentInputFromForm(form: FormLike): Record<string, unknown
       .map((s) => s.trim())
       .filter((s) => s !== ''),
   };
+}
+
+/** The retitle form (one field, the Arabic title) → the JSON shape the API takes. */
+export function retitleInputFromForm(form: FormLike): Record<string, unknown> {
+  const v = form.get('titleAr');
+  return { title: { ar: typeof v === 'string' ? v : undefined } };
 }
 
 /** Form field name for an error path, so the page puts each message beside its field. */

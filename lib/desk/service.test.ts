@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokenDigest } from '@/lib/desk/crypto';
 import { deskFixture, testConfig, testIncident, type DeskFixture } from '@/lib/desk/testing';
 import type { Actor } from '@/lib/desk/service';
+import { loadBundledIncidents } from '@/lib/incidents/bundle';
+import type { IncidentEvent } from '@/lib/incidents/hub';
+import type { Incident } from '@/lib/incidents/model';
 
 let f: DeskFixture;
 let actor: Actor;
@@ -260,6 +263,94 @@ describe('timeline writes', () => {
     expect((await f.desk.deskIncidents()).official.map((v) => v.incident.id)).toEqual(['cloudflare-xyz']);
     expect(await f.desk.trackIncident(actor, 'cloudflare-xyz')).toBe(true);
     expect((await f.desk.deskIncidents()).official).toEqual([]);
+  });
+});
+
+describe('incident titles', () => {
+  const official: Incident = {
+    ...testIncident,
+    id: 'cloudflare-sp1',
+    origin: 'statuspage',
+    title: { en: 'Elevated errors on Workers' },
+    upstream: { provider: 'cloudflare', incidentId: 'sp1' },
+  };
+  const retitle = (ar: unknown, id = official.id) => f.desk.retitleIncident(actor, id, { title: { ar } });
+  const retitles = async () => (await f.desk.listAudit()).filter((a) => a.action === 'incident.retitled');
+
+  it('gives an official incident its Arabic title: English untouched, audited, announced, covered', async () => {
+    await f.incidents.upsertIncident(official);
+    const events: IncidentEvent[] = [];
+    f.incidents.hub.subscribe(official.id, (e) => events.push(e));
+    const r = await retitle('  أخطاء  متزايدة في\u202E خدمة Workers\n');
+    expect(r).toMatchObject({ outcome: 'retitled', before: null, incident: { title: { en: 'Elevated errors on Workers', ar: 'أخطاء متزايدة في خدمة Workers' } } });
+    expect((await f.incidentStore.getIncident(official.id))?.title).toEqual({ en: 'Elevated errors on Workers', ar: 'أخطاء متزايدة في خدمة Workers' });
+    expect(events).toEqual([{ type: 'incident', incidentId: official.id, incident: expect.objectContaining({ title: { en: 'Elevated errors on Workers', ar: 'أخطاء متزايدة في خدمة Workers' } }) }]);
+    const [audit] = await retitles();
+    expect(audit).toMatchObject({ editorId: actor.editor.id, editorName: 'ليلى', incidentId: official.id, updateId: null, via: 'desk', stored: null, detail: { language: 'ar', from: null, to: 'أخطاء متزايدة في خدمة Workers', en: 'Elevated errors on Workers' } });
+    // Giving an official incident its Arabic title is covering it.
+    expect((await f.desk.deskIncidents()).ours.map((v) => v.incident.id)).toContain(official.id);
+  });
+
+  it('corrects a newsroom incident’s Arabic title, recording the old and new title; the same title again changes nothing', async () => {
+    const r = await retitle('انقطاع تجريبي في كلاودفلير', testIncident.id);
+    expect(r).toMatchObject({ outcome: 'retitled', before: 'انقطاع تجريبي' });
+    expect((await retitles())[0]?.detail).toMatchObject({ from: 'انقطاع تجريبي', to: 'انقطاع تجريبي في كلاودفلير' });
+    expect(f.events.map((e) => e.type)).toEqual(['incident']);
+    expect(await retitle(' انقطاع تجريبي في كلاودفلير ', testIncident.id)).toMatchObject({ outcome: 'unchanged' });
+    expect(await retitles()).toHaveLength(1);
+    expect(f.events).toHaveLength(1);
+  });
+
+  it('keeps markup as the literal text of the title', async () => {
+    await f.incidents.upsertIncident(official);
+    expect(await retitle('عطل <b>كبير</b> **الآن**')).toMatchObject({ outcome: 'retitled', incident: { title: { ar: 'عطل <b>كبير</b> **الآن**' } } });
+  });
+
+  it('refuses bad titles with message keys, writing, auditing and announcing nothing', async () => {
+    await f.incidents.upsertIncident(official);
+    const cases: Array<[unknown, Record<string, unknown>]> = [
+      ['اب', { 'title.ar': { key: 'tooShort', params: { min: 3 } } }],
+      ['  \u202B \n ', { 'title.ar': { key: 'required' } }],
+      [undefined, { 'title.ar': { key: 'required' } }],
+      [42, { 'title.ar': { key: 'required' } }],
+      ['ع'.repeat(301), { 'title.ar': { key: 'tooLong', params: { max: 300 } } }],
+      ['x'.repeat(5000), { 'title.ar': { key: 'tooLong' } }],
+      ['Elevated errors on Workers', { 'title.ar': { key: 'arabicRequired' } }],
+    ];
+    for (const [ar, errors] of cases) {
+      const r = await retitle(ar);
+      expect(r, String(JSON.stringify(ar)).slice(0, 40)).toMatchObject({ outcome: 'invalid', errors });
+      expect(r.outcome === 'invalid' ? Object.keys(r.errors) : []).toEqual(['title.ar']);
+    }
+    expect(await retitles()).toEqual([]);
+    expect((await f.incidentStore.getIncident(official.id))?.title).toEqual(official.title);
+    expect(await retitle('ع'.repeat(300))).toMatchObject({ outcome: 'retitled' });
+    await f.incidents.upsertIncident(official);
+    const audited = (await retitles()).length;
+    // Unknown fields are refused, not ignored: the English title is not the desk's to set here.
+    expect(await f.desk.retitleIncident(actor, official.id, { title: { ar: 'عنوان صالح', en: 'Other' } })).toEqual({ outcome: 'invalid', errors: { title: { key: 'unknownField', params: { name: 'en' } } } });
+    expect(await f.desk.retitleIncident(actor, official.id, { title: { ar: 'عنوان صالح' }, origin: 'curated' })).toEqual({ outcome: 'invalid', errors: { _: { key: 'unknownField', params: { name: 'origin' } } } });
+    expect(await f.desk.retitleIncident(actor, official.id, { title: { ar: 'عنوان صالح' }, locale: 'en' })).toMatchObject({ outcome: 'retitled' });
+    expect((await retitles()).length).toBe(audited + 1);
+    expect(await f.desk.retitleIncident(actor, official.id, null)).toMatchObject({ outcome: 'invalid' });
+  });
+
+  it('refuses unknown incidents, and bundled ones (their file is written over them on every start)', async () => {
+    expect(await retitle('عنوان صالح', 'no-such-incident')).toEqual({ outcome: 'unknown-incident' });
+    const bundled = loadBundledIncidents()[0]?.incident;
+    if (bundled === undefined) throw new Error('no bundled incident');
+    await f.incidents.upsertIncident(bundled);
+    expect(f.desk.canRetitle(bundled)).toBe(false);
+    expect(await retitle('عنوان صالح', bundled.id)).toEqual({ outcome: 'conflict', errors: { 'title.ar': { key: 'titleFromContent' } } });
+    expect((await f.incidentStore.getIncident(bundled.id))?.title).toEqual(bundled.title);
+    expect(await retitles()).toEqual([]);
+  });
+
+  it('survives a poll that lands at the same moment: the editor’s Arabic and upstream’s English both stay', async () => {
+    await f.incidents.upsertIncident(official);
+    const poll = { ...official, title: { en: 'Elevated errors on Workers and Pages' } };
+    await Promise.all([retitle('أخطاء في Workers وPages'), f.incidents.upsertUpstreamIncident(poll), f.incidents.upsertUpstreamIncident(poll)]);
+    expect((await f.incidentStore.getIncident(official.id))?.title).toEqual({ en: 'Elevated errors on Workers and Pages', ar: 'أخطاء في Workers وPages' });
   });
 });
 

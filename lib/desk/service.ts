@@ -5,6 +5,7 @@ import { incidentSlug, newUpdateId } from '@/lib/desk/ids';
 import {
   DeskCommandSchema,
   NewIncidentSchema,
+  RetitleSchema,
   fieldErrors,
   type DeskCommand,
   type FieldErrors,
@@ -15,15 +16,17 @@ import { hashPassword, maxPasswordBytes, minPasswordLength, needsRehash, verifyD
 import { DeskConflict, type AuditEntry, type DeskStore, type Editor, type NewAuditEntry, type SessionRecord } from '@/lib/desk/store';
 import type { Incident, LocalizedText, Source, StoredUpdate, Update } from '@/lib/incidents/model';
 import { UpdateSchema } from '@/lib/incidents/model';
+import { loadBundledIncidents } from '@/lib/incidents/bundle';
 import type { IncidentService } from '@/lib/incidents/service';
 import { StoreRejection } from '@/lib/incidents/store';
 import { checkRevision, foldTimeline, type RevisionProblem, type TimelineEntry } from '@/lib/incidents/timeline';
 import type { IncidentView } from '@/lib/incidents/view';
 
 /**
- * The desk's use cases: sign-in with throttling, sessions, API tokens, and the four timeline
- * writes (publish, correct, retract, add a translation), each audited and each appended through
- * IncidentService, so live readers are told about it the moment it is committed.
+ * The desk's use cases: sign-in with throttling, sessions, API tokens, the four timeline writes
+ * (publish, correct, retract, add a translation) and an incident's Arabic title, each audited and
+ * each written through IncidentService, so live readers are told about it the moment it is
+ * committed.
  */
 
 export interface Actor {
@@ -44,6 +47,14 @@ export type LoginResult =
 
 export type ExecuteResult =
   | { readonly outcome: 'appended' | 'duplicate'; readonly update: StoredUpdate; readonly command: DeskCommand }
+  | { readonly outcome: 'invalid'; readonly errors: FieldErrors }
+  | { readonly outcome: 'unknown-incident' }
+  | { readonly outcome: 'conflict'; readonly errors: FieldErrors };
+
+export type RetitleResult =
+  /** `before`: the Arabic title it replaced, null if there was none. */
+  | { readonly outcome: 'retitled'; readonly incident: Incident; readonly before: string | null }
+  | { readonly outcome: 'unchanged'; readonly incident: Incident }
   | { readonly outcome: 'invalid'; readonly errors: FieldErrors }
   | { readonly outcome: 'unknown-incident' }
   | { readonly outcome: 'conflict'; readonly errors: FieldErrors };
@@ -91,6 +102,12 @@ export interface DeskServiceOptions {
   readonly now?: () => Date;
   /** Public origin, for the newsroom's default source link. */
   readonly siteOrigin?: string;
+  /**
+   * Incidents whose record comes from a file shipped with the site (content/incidents/*.json):
+   * it is written over on every start, so their titles are changed in the file, not at the desk.
+   * Defaults to the bundled incidents.
+   */
+  readonly bundledIncidentIds?: ReadonlySet<string>;
 }
 
 export class DeskService {
@@ -99,12 +116,14 @@ export class DeskService {
   readonly config: DeskConfig;
   private readonly now: () => Date;
   private readonly dummyTokenHash = tokenDigest(randomToken());
+  private readonly bundledIncidentIds: ReadonlySet<string>;
 
   constructor(options: DeskServiceOptions) {
     this.store = options.store;
     this.incidents = options.incidents;
     this.config = options.config;
     this.now = options.now ?? (() => new Date());
+    this.bundledIncidentIds = options.bundledIncidentIds ?? new Set(loadBundledIncidents().map((b) => b.incident.id));
   }
 
   private iso(offsetMs = 0): string {
@@ -339,6 +358,47 @@ export class DeskService {
       await this.audit({ action: 'incident.tracked', editorId: actor.editor.id, incidentId, via: actor.via, ip: actor.ip });
     }
     return true;
+  }
+
+  /**
+   * Whether the desk may set this incident's Arabic title: any incident the newsroom or the poller
+   * keeps in the store. Not a bundled one (its file is written over it on every start).
+   */
+  canRetitle(incident: Incident): boolean {
+    return !this.bundledIncidentIds.has(incident.id);
+  }
+
+  /**
+   * Sets or corrects the Arabic title of an incident; the English title is left alone (for an
+   * official incident it is the provider's, and follows its status page). Audited with the old
+   * and new title, announced to readers and caches by IncidentService. Editing an official
+   * incident's title starts covering it, as writing in its timeline does.
+   */
+  async retitleIncident(actor: Actor, incidentId: string, input: unknown): Promise<RetitleResult> {
+    const parsed = RetitleSchema.safeParse(input);
+    if (!parsed.success) return { outcome: 'invalid', errors: fieldErrors(parsed.error) };
+    const ar = parsed.data.title.ar;
+    const existing = await this.incidents.store.getIncident(incidentId);
+    if (existing === undefined) return { outcome: 'unknown-incident' };
+    if (!this.canRetitle(existing)) return { outcome: 'conflict', errors: { 'title.ar': { key: 'titleFromContent' } } };
+    // Audited inside the incident's lock, so `from` is exactly the title this write replaces;
+    // audited before the write, so a crash in between never leaves a title without its author.
+    const result = await this.incidents.reviseIncident(incidentId, async (current) => {
+      if (current.title.ar === ar) return null;
+      await this.audit({
+        action: 'incident.retitled',
+        editorId: actor.editor.id,
+        incidentId,
+        via: actor.via,
+        ip: actor.ip,
+        detail: { language: 'ar', from: current.title.ar ?? null, to: ar, en: current.title.en ?? null },
+      });
+      return { ...current, title: { ...current.title, ar } };
+    });
+    if (result === undefined) return { outcome: 'unknown-incident' };
+    if (!result.changed) return { outcome: 'unchanged', incident: result.after };
+    if (result.after.origin === 'statuspage') await this.store.trackIncident({ incidentId, editorId: actor.editor.id, at: this.iso() });
+    return { outcome: 'retitled', incident: result.after, before: result.before.title.ar ?? null };
   }
 
   /* ---------- timeline writes ---------- */

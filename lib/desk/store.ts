@@ -55,6 +55,7 @@ export const auditActions = [
   'editor.password-changed',
   'incident.created',
   'incident.tracked',
+  'incident.retitled',
   'update.publish',
   'update.correct',
   'update.retract',

@@ -47,9 +47,10 @@ export async function deskFixture(config: DeskConfig = testConfig()): Promise<De
   const incidentStore = SqliteIncidentStore.open(dir, { warn: () => undefined });
   const hub = new IncidentHub();
   const events: IncidentEvent[] = [];
-  hub.subscribe(testIncident.id, (e) => events.push(e));
   const incidents = new IncidentService(incidentStore, hub);
   await incidents.upsertIncident(testIncident);
+  // After seeding: tests see only what they caused.
+  hub.subscribe(testIncident.id, (e) => events.push(e));
   const deskStore = SqliteDeskStore.open(dir);
   const clock = {
     now: new Date('2025-11-20T12:00:00.000Z'),

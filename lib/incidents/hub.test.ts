@@ -48,6 +48,33 @@ describe('IncidentHub', () => {
     expect(all).toHaveLength(3);
   });
 
+  it('delivers a change to an incident record like an update: to that incident and to subscribeAll', () => {
+    const hub = new IncidentHub();
+    const a: IncidentEvent[] = [];
+    const b: IncidentEvent[] = [];
+    const all: IncidentEvent[] = [];
+    hub.subscribe('incident-a', (e) => a.push(e));
+    hub.subscribe('incident-b', (e) => b.push(e));
+    hub.subscribeAll((e) => all.push(e));
+    const retitled: IncidentEvent = {
+      type: 'incident',
+      incidentId: 'incident-a',
+      incident: {
+        id: 'incident-a',
+        provider: 'x',
+        title: { en: 'Outage', ar: 'انقطاع' },
+        affectedServices: [],
+        startedAt: '2025-11-18T11:00:00Z',
+        source: { name: 's', url: 'https://s.example/' },
+        origin: 'statuspage',
+      },
+    };
+    hub.publish(retitled);
+    expect(a).toEqual([retitled]);
+    expect(b).toEqual([]);
+    expect(all).toEqual([retitled]);
+  });
+
   it('unsubscribes once, even if called twice, and forgets empty incidents', () => {
     const hub = new IncidentHub();
     const listener = vi.fn();

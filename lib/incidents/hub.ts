@@ -1,4 +1,4 @@
-import type { UpdateStatus } from '@/lib/incidents/model';
+import type { Incident, UpdateStatus } from '@/lib/incidents/model';
 import type { TimelineEntry } from '@/lib/incidents/timeline';
 import type { PublicFeedHealth } from '@/lib/incidents/view';
 
@@ -25,6 +25,16 @@ export type IncidentEvent =
       readonly revisionId: string;
       readonly entry: TimelineEntry;
       readonly status: UpdateStatus | null;
+    }
+  | {
+      /**
+       * The incident's own record changed (its title, end, affected services…), after the change
+       * was committed. Metadata, not part of the log: no sequence number. `incident` is the record
+       * as stored now.
+       */
+      readonly type: 'incident';
+      readonly incidentId: string;
+      readonly incident: Incident;
     }
   | { readonly type: 'health'; readonly feed: PublicFeedHealth };
 

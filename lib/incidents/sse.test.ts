@@ -143,6 +143,31 @@ describe('incident event stream', () => {
     expect(messages.find((m) => m.event === 'health')).toMatchObject({ id: null });
   });
 
+  it('sends a change to the incident record as an `incident` frame with its title, without an id', async () => {
+    const reader = sseReader(await connect({ lastEventId: String(total) }));
+    await reader.readUntil(hasReady);
+    const incident = await deps.service.store.getIncident(incidentId);
+    if (incident === undefined) throw new Error('not seeded');
+    const title = { ...incident.title, ar: 'عنوان جديد للحادثة' };
+    await deps.service.upsertIncident({ ...incident, title });
+    const messages = await reader.readUntil((m) => m.filter((x) => x.event === 'incident').length === 2);
+    const frame = messages.filter((m) => m.event === 'incident').at(-1);
+    expect(frame?.id).toBeNull();
+    // Only what the page shows of the record: no source, no upstream ids.
+    expect(JSON.parse(frame?.data ?? '{}')).toEqual({ incidentId, title });
+    // It did not move the resume point: the next update still comes with the next sequence number.
+    await deps.service.append(extra(1));
+    expect(ids(await reader.readUntil((m) => ids(m).includes(total + 1)))).toEqual([total + 1]);
+  });
+
+  it('tells a new reader the current title before it is ready, for a page rendered just before a change', async () => {
+    const messages = await sseReader(await connect({ lastEventId: String(total) })).readUntil(hasReady);
+    const frame = messages.find((m) => m.event === 'incident');
+    expect(frame?.id).toBeNull();
+    expect(JSON.parse(frame?.data ?? '{}')).toEqual({ incidentId, title: (await deps.service.store.getIncident(incidentId))?.title });
+    expect(messages.at(-1)?.event).toBe('ready');
+  });
+
   it('tells a new reader the current feed health before it is ready, since only transitions are announced', async () => {
     const quiet = sseReader(await connect({ lastEventId: String(total) }));
     expect((await quiet.readUntil(hasReady)).some((m) => m.event === 'health')).toBe(false);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { problem } from '@/lib/incidents/http';
 import type { IncidentEvent, IncidentHub } from '@/lib/incidents/hub';
-import { IncidentIdSchema } from '@/lib/incidents/model';
+import { IncidentIdSchema, type LocalizedText } from '@/lib/incidents/model';
 import type { IncidentService } from '@/lib/incidents/service';
 import { deriveStatus, foldTimeline, type TimelineEntry } from '@/lib/incidents/timeline';
 
@@ -103,7 +103,14 @@ function frameForEvent(event: IncidentEvent): string {
     case 'health':
       // No id: health is state, not part of the log, and must not move the resume point.
       return sseFrame('health', { feed: event.feed });
+    case 'incident':
+      // No id either (state, not log). Only what a reader's page shows of the record: its title.
+      return incidentFrame(event.incidentId, event.incident.title);
   }
+}
+
+function incidentFrame(incidentId: string, title: LocalizedText): string {
+  return sseFrame('incident', { incidentId, title });
 }
 
 // One serialisation per event, however many readers receive it.
@@ -118,7 +125,14 @@ function encodedFrame(event: IncidentEvent): Uint8Array {
 }
 
 function seqOf(event: IncidentEvent): number | null {
-  return event.type === 'health' ? null : event.seq;
+  switch (event.type) {
+    case 'update':
+    case 'change':
+      return event.seq;
+    case 'health':
+    case 'incident':
+      return null;
+  }
 }
 
 export async function incidentEventsResponse(request: Request, rawId: string, loadDeps: () => Promise<SseDeps>): Promise<Response> {
@@ -251,8 +265,10 @@ function openStream(request: Request, incidentId: string, since: number | null, 
           );
         }
         // The feed's current health, so a reader who connects between two transitions (which
-        // are all the hub announces) still learns that the official feed is failing.
+        // are all the hub announces) still learns that the official feed is failing. Likewise the
+        // current title: a page rendered (or cached) just before a retitle learns it here.
         const incident = await deps.service.store.getIncident(incidentId);
+        if (incident !== undefined && !closed) send(encoder.encode(incidentFrame(incidentId, incident.title)));
         const feed = incident === undefined ? null : await deps.service.feedHealthFor(incident.provider);
         if (feed !== null && !closed) send(encoder.encode(sseFrame('health', { feed })));
         send(encoder.encode(sseFrame('ready', { lastSeq: lastSent, status })));

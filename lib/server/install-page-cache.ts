@@ -47,12 +47,23 @@ export const pageCachePolicy: CachePolicy = (pathname) => {
   return prerenderedScriptHashes(pathname) === undefined ? null : prerenderedRule;
 };
 
-/** Which cached paths an incident event makes stale: its pages and the lists (health: all). */
+/**
+ * Which cached paths an incident event makes stale: for a timeline write or a change to the
+ * incident's own record (its title, its end), its pages and the lists, which show titles and
+ * statuses; for feed health, every incident page.
+ */
 export function invalidatedBy(event: IncidentEvent): (pathname: string) => boolean {
   return (pathname) => {
     const page = incidentPage(pathname);
     if (page === null) return false;
-    return event.type === 'health' || page.id === null || page.id === event.incidentId;
+    switch (event.type) {
+      case 'health':
+        return true;
+      case 'update':
+      case 'change':
+      case 'incident':
+        return page.id === null || page.id === event.incidentId;
+    }
   };
 }
 

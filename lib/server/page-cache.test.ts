@@ -225,4 +225,10 @@ describe('the site policy', () => {
     expect(['/ar/incidents/a-b-c', '/en/incidents', '/ar/incidents/d-e-f', '/ar/articles/x'].filter(invalidatedBy(update))).toEqual(['/ar/incidents/a-b-c', '/en/incidents']);
     expect(['/ar/incidents/a-b-c', '/en/incidents/d-e-f', '/ar'].filter(invalidatedBy(health))).toEqual(['/ar/incidents/a-b-c', '/en/incidents/d-e-f']);
   });
+
+  it('a change to an incident record (a new title) invalidates that incident in both languages and the lists, nothing else', () => {
+    const retitled = { type: 'incident', incidentId: 'a-b-c' } as IncidentEvent;
+    const paths = ['/ar/incidents/a-b-c', '/en/incidents/a-b-c', '/ar/incidents', '/en/incidents', '/ar/incidents/d-e-f', '/ar', '/en/articles/x', '/ar/desk/incidents/a-b-c'];
+    expect(paths.filter(invalidatedBy(retitled))).toEqual(['/ar/incidents/a-b-c', '/en/incidents/a-b-c', '/ar/incidents', '/en/incidents']);
+  });
 });

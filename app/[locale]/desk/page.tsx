@@ -45,6 +45,7 @@ export default async function DeskHomePage({ params, searchParams }: { params: P
           </span>
           <span>{t(`home.origin.${view.incident.origin}`)}</span>
           <span>{t('home.updates', { count: formatNumber(locale, view.updates.length) })}</span>
+          {view.incident.title.ar === undefined ? <span className="desk-tag">{t('home.noArabicTitle')}</span> : null}
         </p>
         {cover ? (
           <form method="post" action={`/api/desk/incidents/${view.incident.id}/track`}>

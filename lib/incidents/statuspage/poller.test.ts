@@ -148,6 +148,33 @@ describe('ingest from a healthy feed', () => {
     expect(await h.store.listUpdates('cloudflare-2025-11-18')).toEqual(before);
     expect(await h.store.getIncident('cloudflare-8gmgl950y3h7')).toBeUndefined();
   });
+
+  it('keeps the newsroom’s Arabic title while the English title and the rest follow upstream, announcing each real change once', async () => {
+    h.server.setHandler(good());
+    await h.poller().pollOnce('example');
+    const first = await h.store.getIncident('example-p1major0001');
+    if (first === undefined) throw new Error('not ingested');
+    expect(first.title.ar).toBeUndefined();
+    // An editor gives it its Arabic title (the desk writes the same record).
+    await h.store.upsertIncident({ ...first, title: { ...first.title, ar: 'أخطاء متزايدة في الواجهة البرمجية' } });
+
+    const events: IncidentEvent[] = [];
+    h.hub.subscribe('example-p1major0001', (e) => events.push(e));
+    const renamed = clone(fixture);
+    const major = renamed.incidents[0];
+    if (major === undefined) throw new Error('fixture');
+    major.name = 'Elevated API errors in all regions';
+    h.server.setHandler(serveDocs({ incidents: renamed }));
+    await h.poller().pollOnce('example');
+    const stored = await h.store.getIncident('example-p1major0001');
+    expect(stored?.title).toEqual({ en: 'Elevated API errors in all regions', ar: 'أخطاء متزايدة في الواجهة البرمجية' });
+    expect(events.filter((e) => e.type === 'incident')).toEqual([{ type: 'incident', incidentId: 'example-p1major0001', incident: stored }]);
+
+    // Polling the same documents again (a restart: the snapshot is ingested again) changes and announces nothing.
+    await h.poller().pollOnce('example');
+    expect((await h.store.getIncident('example-p1major0001'))?.title.ar).toBe('أخطاء متزايدة في الواجهة البرمجية');
+    expect(events.filter((e) => e.type === 'incident')).toHaveLength(1);
+  });
 });
 
 describe('hostile or failing upstream', () => {

@@ -317,7 +317,8 @@ export class StatuspagePoller {
         continue;
       }
       rejected += normalized.dropped;
-      await service.upsertIncident(normalized.incident);
+      // The English title and the rest follow upstream; an Arabic title is the newsroom's and stays.
+      await service.upsertUpstreamIncident(normalized.incident);
 
       const entries = new Map(foldTimeline(await service.store.listUpdates(normalized.incident.id)).map((e) => [e.id, e]));
       for (const { update, editedAt } of normalized.updates) {

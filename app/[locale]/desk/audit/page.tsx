@@ -61,6 +61,18 @@ export default async function DeskAuditPage({ params, searchParams }: { params: 
                         {r.detail.excerpt}
                       </span>
                     ) : null}
+                    {r.action === 'incident.retitled' && typeof r.detail.to === 'string' ? (
+                      <>
+                        <span lang="ar" dir="rtl" className="desk-excerpt">
+                          {r.detail.to}
+                        </span>
+                        {typeof r.detail.from === 'string' ? (
+                          <span dir="auto" className="desk-excerpt">
+                            {t('audit.previousTitle', { title: r.detail.from })}
+                          </span>
+                        ) : null}
+                      </>
+                    ) : null}
                   </td>
                   <td dir="ltr">{[r.via, r.ip].filter((x) => x !== null).join(' · ')}</td>
                   <td>{r.stored === null ? '' : r.stored ? t('audit.stored') : t('audit.notStored')}</td>

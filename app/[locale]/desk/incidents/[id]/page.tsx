@@ -9,6 +9,7 @@ import { DeskHeader } from '@/components/desk/DeskHeader';
 import { DeskTimeline } from '@/components/desk/DeskTimeline';
 import { UpdateForm } from '@/components/desk/UpdateForm';
 import { UpdatePreview } from '@/components/desk/UpdatePreview';
+import { TitleForm } from '@/components/desk/TitleForm';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +26,11 @@ export default async function DeskIncidentPage({ params, searchParams }: { param
   const view = await desk.incidents.getIncidentView(parsedId.data);
   if (view === undefined) notFound();
   const search = await searchParams;
-  const draft = await loadDraft(desk, session, search);
+  const anyDraft = await loadDraft(desk, session, search);
+  // A draft belongs to one of the page's two forms: the title form marks its own.
+  const titleDraft = anyDraft?.values.kind === 'title' ? anyDraft : null;
+  const draft = titleDraft === null ? anyDraft : null;
+  const retitled = search.retitled === '1' ? 'saved' : search.retitled === '0' ? 'unchanged' : null;
   const authors = await desk.authorship(view.incident.id);
   const t = await getTranslations({ locale, namespace: 'Desk' });
   const tl = await getTranslations({ locale, namespace: 'Timeline' });
@@ -65,6 +70,11 @@ export default async function DeskIncidentPage({ params, searchParams }: { param
           <a href={`/${locale}/incidents/${view.incident.id}#update-${published}`}>{view.incident.id}#{published}</a>
         </p>
       ) : null}
+      {desk.canRetitle(view.incident) ? (
+        <TitleForm locale={locale} csrf={session.session.csrfToken} incident={view.incident} values={titleDraft?.values ?? {}} errors={titleDraft?.errors ?? {}} notice={retitled} />
+      ) : (
+        <p className="desk-hint">{t('titleForm.fromContent')}</p>
+      )}
       <UpdateForm
         locale={locale}
         csrf={session.session.csrfToken}
