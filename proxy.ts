@@ -62,6 +62,15 @@ export default function proxy(request: NextRequest) {
       headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': buildCsp({ document: false }) },
     });
   }
+  if (isPage(pathname) && request.method !== 'GET' && request.method !== 'HEAD') {
+    // Pages are read, never posted to: every form posts to /api/… (the desk's route handlers).
+    // Without this, Next takes a multipart POST to a page for a Server Action (the site has none)
+    // and logs a stack trace for each one.
+    return new NextResponse('Method not allowed', {
+      status: 405,
+      headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': buildCsp({ document: false }) },
+    });
+  }
   if (!isPage(pathname)) {
     const response = NextResponse.next();
     // Cards, feeds and manifests are documents for no one: nothing may run in them.

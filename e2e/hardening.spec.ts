@@ -133,6 +133,7 @@ test('every kind of response carries the security headers and a strict CSP', asy
     { name: 'language redirect', req: get('/'), status: 307 },
     { name: 'malformed path (400 from the proxy)', req: get('/ar/%E0%A4%A'), status: 400 },
     { name: 'TRACE (405 from the request guard)', req: { ...get('/ar'), method: 'TRACE' }, status: 405 },
+    { name: 'POST to a page (405 from the proxy)', req: { ...get(`/en/articles/${NEWS_SLUG}`), method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--\r\n' }, status: 405 },
     { name: 'forged Server Action (404 from the request guard)', req: { ...get('/ar'), method: 'POST', headers: { 'next-action': 'a'.repeat(42), 'content-type': 'text/plain' }, body: '[]' }, status: 404 },
   ];
   const failures: string[] = [];
