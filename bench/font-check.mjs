@@ -24,7 +24,10 @@ export async function fontCheck(baseUrl, articlePath, outPng) {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROME_FLAGS.filter((f) => f !== '--headless=new') });
   try {
     const page = await browser.newPage({ viewport: { width: 760, height: 900 }, deviceScaleFactor: 1 });
-    await page.goto(baseUrl + articlePath, { waitUntil: 'load' });
+    // After hydration: a node added before React hydrates the document would be a mismatch that
+    // React repairs by re-rendering, removing the probe under our feet.
+    await page.goto(baseUrl + articlePath, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
     await page.evaluate((probe) => {
       const body = document.querySelector('[data-testid="article-body"]') ?? document.querySelector('main');
       const box = document.createElement('div');
