@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildIncidentRss, type IncidentFeedInput } from '@/lib/feeds/incident';
 import type { FeedIncidentUpdate } from '@/lib/feeds/types';
+import { trustedHtml } from '@/lib/feeds/html';
 
 const ORIGIN = 'https://outage.example';
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => name === 'item' });
@@ -87,6 +88,18 @@ describe('incident RSS', () => {
     );
     expect(items[2]?.title).toBe('قيد التحقيق: تحقق كلاودفلير في مشكلة تؤثر في عدة عملاء. <script>alert(1)</script> & غيره');
     expect(xml).not.toMatch(/undefined|\bnull\b|NaN|Invalid Date/);
+  });
+
+  it("uses an update's own escaped HTML for the body when given, and its plain text for the title", () => {
+    const rss = buildIncidentRss({
+      ...arInput,
+      updates: [{ ...arUpdates[1]!, text: 'السبب ملف إعدادات', html: trustedHtml('<p>السبب <strong>ملف إعدادات</strong> <a href="https://blog.cloudflare.com/" rel="noopener noreferrer">التقرير</a></p>') }],
+    });
+    const item = parser.parse(rss).rss.channel.item[0];
+    expect(textOf(item.title) || String(item.title)).toBe('تم الحل: السبب ملف إعدادات');
+    expect(String(item.description)).toContain('<strong>ملف إعدادات</strong>');
+    expect(String(item.description)).toContain('<a href="https://blog.cloudflare.com/" rel="noopener noreferrer">التقرير</a>');
+    expect(String(item.description)).not.toContain('&lt;strong&gt;');
   });
 
   it('writes English feeds too', () => {

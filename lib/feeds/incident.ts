@@ -54,7 +54,8 @@ export function buildIncidentRss(input: IncidentFeedInput): string {
   for (const update of updates) {
     const url = absolute(origin, pagePaths.incidentUpdate(locale, incidentId, update.id));
     const sourceUrl = httpUrl(update.sourceUrl, update.id);
-    const body = html`<p>${update.text}</p><p>${sourceLabel}: <a href="${sourceUrl}">${update.sourceName}</a></p>`;
+    const text = update.html ?? html`<p>${update.text}</p>`;
+    const body = html`${text}<p>${sourceLabel}: <a href="${sourceUrl}">${update.sourceName}</a></p>`;
     feed.addItem({
       id: url,
       link: url,

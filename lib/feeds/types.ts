@@ -1,3 +1,4 @@
+import type { SafeHtml } from '@/lib/feeds/html';
 import type { Locale } from '@/lib/i18n/locales';
 
 /**
@@ -30,8 +31,13 @@ export interface FeedIncidentUpdate {
   at: Date;
   /** Status in the feed's language, e.g. "قيد التحقيق". */
   statusLabel: string;
-  /** Plain text. */
+  /** Plain text: the item title is made from it, and it is the body unless `html` is given. */
   text: string;
+  /**
+   * The body as already-escaped HTML of the newsroom's markdown subset (lib/desk/markdown.ts
+   * `editorialHtml`: only <p>, <strong>, <a href="http(s)…">), when the text is ours.
+   */
+  html?: SafeHtml;
   sourceName: string;
   sourceUrl: string;
 }
