@@ -5,6 +5,7 @@
  *   … --correct UPDATE_ID --status STATUS --ar … --en …      a correction
  *   … --retract UPDATE_ID --ar "reason" --en "reason"        a retraction
  *   … --translate UPDATE_ID --ar "…"                         the Arabic version of an official update
+ *   … --title --ar "…"                                       the incident's Arabic title
  *
  * The update id is chosen here, so a retry after a network failure or a 5xx cannot publish twice
  * (the server answers 200 with the stored update). Exit 0 when stored, 1 otherwise.
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     correct: { type: 'string' },
     retract: { type: 'string' },
     translate: { type: 'string' },
+    title: { type: 'boolean', default: false },
     locale: { type: 'string', default: 'en' },
   },
   strict: true,
@@ -60,14 +62,17 @@ const body =
         ? { ...common, action: 'translate', target: values.translate, text }
         : { ...common, action: 'publish', status: values.status, text, key: values.key, source, at: values.at };
 
-const url = `${env.data.SITE_URL.replace(/\/+$/, '')}/api/desk/updates`;
+const origin = env.data.SITE_URL.replace(/\/+$/, '');
+const titleOnly = values.title === true;
+const url = titleOnly ? `${origin}/api/desk/incidents/${encodeURIComponent(values.incident)}/title` : `${origin}/api/desk/updates`;
+const payloadToSend = titleOnly ? { title: { ar: values.ar }, locale: values.locale } : body;
 for (let attempt = 1; ; attempt += 1) {
   let response: Response | undefined;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { authorization: `Bearer ${env.data.DESK_TOKEN}`, 'content-type': 'application/json', 'accept-language': values.locale ?? 'en' },
-      body: JSON.stringify(body),
+      body: JSON.stringify(payloadToSend),
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
@@ -78,7 +83,12 @@ for (let attempt = 1; ; attempt += 1) {
   }
   if (response !== undefined && !(response.status >= 500 && attempt < 4)) {
     const payload: unknown = await response.json().catch(() => null);
-    if (response.status === 200 || response.status === 201) {
+    if (titleOnly && response.status === 200) {
+      const done = z.object({ changed: z.boolean(), incident: z.object({ title: z.object({ ar: z.string().optional() }) }) }).safeParse(payload);
+      console.log(done.success ? `${done.data.changed ? 'Arabic title set' : 'Arabic title unchanged'}: ${done.data.incident.title.ar ?? ''}` : 'Arabic title set');
+      process.exit(0);
+    }
+    if (!titleOnly && (response.status === 200 || response.status === 201)) {
       const stored = z.object({ update: z.object({ id: z.string(), seq: z.number() }), pages: z.record(z.string(), z.string()) }).safeParse(payload);
       console.log(`${response.status === 201 ? 'Published' : 'Already published'}: ${id}${stored.success ? ` (seq ${stored.data.update.seq})` : ''}`);
       if (stored.success) for (const page of Object.values(stored.data.pages)) console.log(`  ${env.data.SITE_URL.replace(/\/+$/, '')}${page}`);
