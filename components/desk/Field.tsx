@@ -128,3 +128,19 @@ export function FormBasics({ csrf, locale, returnTo }: { csrf: string; locale: L
     </>
   );
 }
+
+/** The alert above a form that came back with errors: a summary line, then errors no field shows. */
+export function ErrorSummary({ id, summary, stray }: { id: string; summary: string; stray: readonly string[] }) {
+  return (
+    <div className="desk-alert" role="alert" id={id} tabIndex={-1}>
+      <p>{summary}</p>
+      {stray.length > 0 ? (
+        <ul>
+          {stray.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Incident } from '@/lib/incidents/model';
 import { limits, type FieldErrors } from '@/lib/desk/input';
-import { FormBasics, TextField } from '@/components/desk/Field';
+import { ErrorSummary, FormBasics, TextField } from '@/components/desk/Field';
 import { errorFor, unplacedErrors } from '@/components/desk/errors';
 
 /**
@@ -38,18 +38,7 @@ export async function TitleForm({
           {t(notice === 'saved' ? 'titleForm.saved' : 'titleForm.unchanged')}
         </p>
       ) : null}
-      {Object.keys(errors).length > 0 ? (
-        <div className="desk-alert" role="alert" id="title-form-errors" tabIndex={-1}>
-          <p>{t('titleForm.errorSummary')}</p>
-          {stray.length > 0 ? (
-            <ul>
-              {stray.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      {Object.keys(errors).length > 0 ? <ErrorSummary id="title-form-errors" summary={t('titleForm.errorSummary')} stray={stray} /> : null}
       <FormBasics csrf={csrf} locale={locale} />
       <TextField
         name="titleAr"

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/locales';
 import { updateStatuses } from '@/lib/incidents/model';
 import { limits, type FieldErrors } from '@/lib/desk/input';
-import { CheckboxField, FormBasics, SelectField, TextArea, TextField } from '@/components/desk/Field';
+import { CheckboxField, ErrorSummary, FormBasics, SelectField, TextArea, TextField } from '@/components/desk/Field';
 import { errorFor, unplacedErrors } from '@/components/desk/errors';
 
 /**
@@ -55,18 +55,7 @@ export async function UpdateForm(p: Props) {
   return (
     <form method="post" action="/api/desk/updates" className="desk-form" id="form" aria-labelledby="form-title" noValidate>
       <h2 id="form-title">{p.heading}</h2>
-      {summary ? (
-        <div className="desk-alert" role="alert" id="form-errors" tabIndex={-1}>
-          <p>{t('updateForm.errorSummary')}</p>
-          {stray.length > 0 ? (
-            <ul>
-              {stray.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      {summary ? <ErrorSummary id="form-errors" summary={t('updateForm.errorSummary')} stray={stray} /> : null}
       <FormBasics csrf={p.csrf} locale={p.locale} returnTo={p.returnTo} />
       <input type="hidden" name="action" value={p.action} />
       <input type="hidden" name="incident" value={p.incidentId} />

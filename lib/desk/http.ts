@@ -203,6 +203,32 @@ async function writerGate(request: Request, deps: DeskHttpDeps, locale: Locale, 
   return { desk: gate.desk, actor: gate.actor, session: gate.session };
 }
 
+interface WriteRequest extends WriterContext {
+  readonly body: Body;
+  readonly locale: Locale;
+  readonly form: URLSearchParams | null;
+  readonly json: boolean;
+}
+
+/**
+ * The common start of every write: the body read within its limit, the editor's language, the
+ * guard (storage failures, stray errors), size and type refusals, then the writer gate (an API
+ * token, or a session with its CSRF token).
+ */
+async function asWriter(request: Request, deps: DeskHttpDeps, maxBytes: number, work: (w: WriteRequest) => Promise<Response>): Promise<Response> {
+  const body = await readBody(request, maxBytes);
+  const locale = localeOf(request, body);
+  const form = body.kind === 'form' ? body.form : null;
+  const json = body.kind !== 'form';
+  return guarded(deps, () => locale, () => form, json, async () => {
+    if (body.kind === 'too-large') return apiProblem(deps, locale, 413, 'too-large', 'tooLarge');
+    if (body.kind === 'unsupported') return apiProblem(deps, locale, 415, 'unsupported', 'unsupported');
+    const gate = await writerGate(request, deps, locale, body, form, json);
+    if (gate instanceof Response) return gate;
+    return work({ ...gate, body, locale, form, json });
+  });
+}
+
 /* ---------- POST /api/desk/login ---------- */
 
 export async function handleLogin(request: Request, deps: DeskHttpDeps): Promise<Response> {
@@ -258,17 +284,7 @@ function incidentDeskPath(locale: Locale, incidentId: string): string {
 }
 
 export async function handleUpdates(request: Request, deps: DeskHttpDeps): Promise<Response> {
-  const body = await readBody(request, deps.config.maxBodyBytes);
-  const locale = localeOf(request, body);
-  const form = body.kind === 'form' ? body.form : null;
-  const json = body.kind !== 'form';
-  return guarded(deps, () => locale, () => form, json, async () => {
-    if (body.kind === 'too-large') return apiProblem(deps, locale, 413, 'too-large', 'tooLarge');
-    if (body.kind === 'unsupported') return apiProblem(deps, locale, 415, 'unsupported', 'unsupported');
-
-    const gate = await writerGate(request, deps, locale, body, form, json);
-    if (gate instanceof Response) return gate;
-    const { desk, actor, session } = gate;
+  return asWriter(request, deps, deps.config.maxBodyBytes, async ({ body, locale, form, desk, actor, session }) => {
 
     const input = form !== null ? commandInputFromForm(form) : body.kind === 'json' ? body.json : undefined;
     const t = await deps.translator(locale);
@@ -360,16 +376,7 @@ export async function handleTrack(request: Request, rawId: string, deps: DeskHtt
  * (`changed` says which), so a retried request is harmless.
  */
 export async function handleRetitle(request: Request, rawId: string, deps: DeskHttpDeps): Promise<Response> {
-  const body = await readBody(request, 16 * 1024);
-  const locale = localeOf(request, body);
-  const form = body.kind === 'form' ? body.form : null;
-  const json = body.kind !== 'form';
-  return guarded(deps, () => locale, () => form, json, async () => {
-    if (body.kind === 'too-large') return apiProblem(deps, locale, 413, 'too-large', 'tooLarge');
-    if (body.kind === 'unsupported') return apiProblem(deps, locale, 415, 'unsupported', 'unsupported');
-    const gate = await writerGate(request, deps, locale, body, form, json);
-    if (gate instanceof Response) return gate;
-    const { desk, actor, session } = gate;
+  return asWriter(request, deps, 16 * 1024, async ({ body, locale, form, desk, actor, session }) => {
     const id = IncidentIdSchema.safeParse(rawId);
     if (!id.success) return apiProblem(deps, locale, 404, 'unknown-incident', 'unknownIncident');
     const back = incidentDeskPath(locale, id.data);
