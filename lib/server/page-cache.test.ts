@@ -158,6 +158,31 @@ describe('PageCache', () => {
     expect((await get('/ar/x')).status).toBe(299);
   });
 
+  it('does not ask Next again for a page it could not keep until a while has passed, or an invalidation', async () => {
+    next = async () => page('gone', { status: 404 });
+    expect((await get('/ar/missing')).status).toBe(299);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(captures).toEqual(['/ar/missing']);
+    for (let i = 0; i < 3; i++) expect((await get('/ar/missing')).status).toBe(299);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(captures).toEqual(['/ar/missing']);
+    // The incident appears (its timeline event invalidates the path): the next request copies it.
+    next = async () => page('<p>now here</p>');
+    cache.invalidate((p) => p === '/ar/missing');
+    expect((await get('/ar/missing')).status).toBe(299);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(captures).toEqual(['/ar/missing', '/ar/missing']);
+    expect((await get('/ar/missing')).body.toString()).toContain('now here');
+    // Otherwise it is tried again once the wait (at least 10 s) is over.
+    next = async () => page('gone', { status: 404 });
+    expect((await get('/ar/other')).status).toBe(299);
+    await new Promise((r) => setTimeout(r, 20));
+    now += 10_001;
+    expect((await get('/ar/other')).status).toBe(299);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(captures.filter((c) => c === '/ar/other')).toHaveLength(2);
+  });
+
   it('serves a stale copy while it makes a new one; past the stale window Next answers', async () => {
     await warm('/ar/x');
     now = 1500;

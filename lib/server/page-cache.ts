@@ -128,6 +128,11 @@ export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly filling = new Map<string, Promise<void>>();
   private readonly generation = new Map<string, number>();
+  /**
+   * Paths whose last copy was not cacheable (a 404, a redirect…) and until when not to try again:
+   * without it, every request for a missing incident would cost Next a second render.
+   */
+  private readonly uncacheable = new Map<string, number>();
   private epoch = 0;
   readonly stats: PageCacheStats = { hits: 0, stale: 0, misses: 0, bypass: 0, fills: 0, fillFailures: 0, invalidations: 0 };
 
@@ -163,7 +168,8 @@ export class PageCache {
     const via = { address: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 };
     if (entry === undefined || age > entry.rule.freshMs + entry.rule.staleMs) {
       this.stats.misses += 1;
-      if (via.port !== 0) this.fill(url, rule, via);
+      const retryAt = this.uncacheable.get(url);
+      if (via.port !== 0 && (retryAt === undefined || this.now() >= retryAt)) this.fill(url, rule, via);
       return false;
     }
     if (age > entry.rule.freshMs) {
@@ -181,6 +187,7 @@ export class PageCache {
     this.stats.invalidations += 1;
     this.epoch += 1;
     for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
+    for (const key of [...this.uncacheable.keys()]) if (matches(key)) this.uncacheable.delete(key);
     for (const key of this.filling.keys()) if (matches(key)) this.generation.set(key, this.epoch);
   }
 
@@ -195,7 +202,17 @@ export class PageCache {
     const startedAt = this.generation.get(pathname) ?? 0;
     const job = this.copy(pathname, rule, via)
       .then((entry) => {
-        if (entry === null) return;
+        if (entry === null) {
+          this.uncacheable.delete(pathname);
+          this.uncacheable.set(pathname, this.now() + Math.max(rule.freshMs, 10_000));
+          while (this.uncacheable.size > (this.options.maxEntries ?? 500) * 4) {
+            const oldest = this.uncacheable.keys().next().value;
+            if (oldest === undefined) break;
+            this.uncacheable.delete(oldest);
+          }
+          return;
+        }
+        this.uncacheable.delete(pathname);
         // Invalidated while the copy was made: it may predate the change.
         if ((this.generation.get(pathname) ?? 0) !== startedAt) return;
         this.entries.delete(pathname);
