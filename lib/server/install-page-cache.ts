@@ -99,7 +99,16 @@ export function installPageCache(options: { hub?: IncidentHub; capture?: PageCap
     if (event === 'request') {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
       try {
-        if (cache.serve(req, res)) return true;
+        const served = cache.serve(req, res);
+        if (served === true) return true;
+        if (served !== false) {
+          // Waiting for the page's copy: Next gets the request later if the copy fails.
+          const toNext = (): void => {
+            if (!res.headersSent && !res.destroyed) Reflect.apply(emit, this, [event, ...args]);
+          };
+          served.then((done) => (done ? undefined : toNext()), toNext);
+          return true;
+        }
       } catch {
         // The cache must never be the reason a request fails: Next answers it (unless the
         // answer had already begun, which only a broken socket explains).
