@@ -2,9 +2,9 @@
 // After `next build`: hash every inline <script> of every prerendered page, so the proxy can
 // send a CSP that allows exactly those scripts (no 'unsafe-inline', no nonce needed for
 // static HTML). Writes <distDir>/csp-hashes.json: { "/ar/articles/x": ["sha256-…", …], … }.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { inlineScriptHashes } from '../lib/security/inline-script-hashes.mjs';
 
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 const appDir = path.join(distDir, 'server', 'app');
@@ -21,15 +21,9 @@ const walk = (dir) => {
     if (entry.isDirectory()) walk(abs);
     else if (entry.name.endsWith('.html')) {
       const html = fs.readFileSync(abs, 'utf8');
-      const hashes = new Set();
-      // Inline scripts: <script> or <script id=…> without src (ld+json is data, not script).
-      for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
-        const attrs = m[1] ?? '';
-        if (/\ssrc=/.test(attrs) || /type="application\/ld\+json"/.test(attrs)) continue;
-        hashes.add(`sha256-${crypto.createHash('sha256').update(m[2] ?? '', 'utf8').digest('base64')}`);
-      }
+      const hashes = inlineScriptHashes(html);
       const route = '/' + path.relative(appDir, abs).replace(/\.html$/, '').split(path.sep).join('/');
-      manifest[route === '/index' ? '/' : route] = [...hashes];
+      manifest[route === '/index' ? '/' : route] = hashes;
       pages++;
     }
   }

@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { LocalizedText, UpdateKind } from '@/lib/incidents/model';
 import { editorialTextElements } from '@/lib/desk/markdown-dom';
 import type { TimelineEntry } from '@/lib/incidents/timeline';
-import { formatEntryTime, localizeText } from '@/lib/incidents/view';
+import { formatEntryTime, localizeText, shownText } from '@/lib/incidents/view';
 import { networks } from '@/lib/share/links';
 import { fill, formatInstant, formatRelative, paragraphs, readableText, splitAround, usesEditorialMarkup } from '@/components/timeline/format';
 import type { TimelineLabels } from '@/components/timeline/labels';
@@ -69,9 +69,8 @@ export function localizedBlock(text: LocalizedText, kind: UpdateKind, ctx: Build
 
 /** Plain text of an entry in the page language (or its original), for announcements and share titles. */
 export function entryPlainText(text: LocalizedText, kind: UpdateKind, locale: Locale): string {
-  const view = localizeText(text, locale);
-  if (!view.missing) return readableText(view.text, kind, view.lang);
-  return view.original === null ? '' : readableText(view.original.text, kind, view.original.lang);
+  const shown = shownText(localizeText(text, locale));
+  return shown === null ? '' : readableText(shown.text, kind, shown.lang);
 }
 
 /** The same share disclosure as EntryShare in TimelineEntry.tsx. */

@@ -1,6 +1,6 @@
 import { localeConfig, type Locale } from '@/lib/i18n/locales';
 import type { UpdateStatus } from '@/lib/incidents/model';
-import { localizeText, type IncidentView } from '@/lib/incidents/view';
+import { localizeText, shownText, type IncidentView } from '@/lib/incidents/view';
 import { absoluteUrl } from '@/lib/seo/site';
 import { excerpt, readableText } from '@/components/timeline/format';
 import { endOf, isOngoing, sortEntries } from '@/components/timeline/logic';
@@ -30,7 +30,7 @@ export function liveBlogPostingLd(view: IncidentView, locale: Locale, n: Names):
     'newest',
   ).flatMap((e) => {
     const text = localizeText(e.text, locale);
-    const raw = text.missing ? text.original : { text: text.text, lang: text.lang };
+    const raw = shownText(text);
     if (raw === null) return [];
     const body = { text: readableText(raw.text, e.kind, raw.lang), lang: raw.lang };
     return [

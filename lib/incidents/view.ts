@@ -56,6 +56,11 @@ export function localizeText(text: LocalizedText, locale: Locale): LocalizedText
   return { missing: true, original: fallback === undefined ? null : { text: fallback, lang: other, dir: localeConfig(other).dir } };
 }
 
+/** What a localized text shows the reader: their language's text, else the original in its own; null if neither. */
+export function shownText(view: LocalizedTextView): { readonly text: string; readonly lang: Locale } | null {
+  return view.missing ? view.original : { text: view.text, lang: view.lang };
+}
+
 /** Absolute UTC time for a timeline entry, e.g. "18 Nov 2025, 11:48 UTC"; date only for day precision. */
 export function formatEntryTime(at: string, locale: Locale, precision: 'minute' | 'day' = 'minute'): string {
   const options: Intl.DateTimeFormatOptions =

@@ -5,7 +5,8 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '@/lib/incidents/hub';
 import { incidentRule, invalidatedBy, pageCachePolicy } from '@/lib/server/install-page-cache';
-import { inlineScriptHashes, negotiateEncoding, PageCache, type CapturedPage, type CacheRule } from '@/lib/server/page-cache';
+import { inlineScriptHashes } from '@/lib/security/inline-script-hashes.mjs';
+import { negotiateEncoding, PageCache, type CapturedPage, type CacheRule } from '@/lib/server/page-cache';
 
 const rule: CacheRule = { freshMs: 1000, staleMs: 1000, cacheControl: 'public, max-age=60' };
 const script = 'self.__next_f.push([1,"x"])';

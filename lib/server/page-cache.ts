@@ -3,6 +3,7 @@ import http from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { buildCsp } from '@/lib/security/csp';
+import { inlineScriptHashes } from '@/lib/security/inline-script-hashes.mjs';
 
 /**
  * An in-process cache of whole reader pages, compressed once, in front of Next.js
@@ -19,7 +20,7 @@ import { buildCsp } from '@/lib/security/csp';
  * - Filled by asking Next itself over loopback, as a reader would, and only with a 200 HTML
  *   answer. A page not yet cached, or too stale, is answered by Next while the copy is made.
  * - The Content-Security-Policy of a cached page allows exactly the inline scripts in its
- *   HTML, by hash (the same rule scripts/csp-hashes.mjs applies at build time), so a page
+ *   HTML, by hash (lib/security/inline-script-hashes.mjs, as scripts/csp-hashes.mjs at build), so a page
  *   Next rendered with a per-request nonce can be served again without reusing that nonce.
  * - Stale-while-revalidate per rule; `invalidate` drops entries at once (the incident pages
  *   when their timeline changes), and a copy started before an invalidation is discarded.
@@ -89,17 +90,6 @@ const droppedHeaders = new Set([
 ]);
 
 const maxPageBytes = 4 * 1024 * 1024;
-
-/** The inline scripts of an HTML document, hashed for CSP (ld+json is data, not script). */
-export function inlineScriptHashes(html: string): string[] {
-  const hashes = new Set<string>();
-  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
-    const attrs = m[1] ?? '';
-    if (/\ssrc=/.test(attrs) || /type="application\/ld\+json"/.test(attrs)) continue;
-    hashes.add(`sha256-${crypto.createHash('sha256').update(m[2] ?? '', 'utf8').digest('base64')}`);
-  }
-  return [...hashes];
-}
 
 /** The best encoding this request accepts among br, gzip and none. */
 export function negotiateEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
@@ -179,8 +169,13 @@ export class PageCache {
       const retryAt = this.uncacheable.get(url);
       if (via.port === 0 || (retryAt !== undefined && this.now() < retryAt)) return false;
       const copied = this.fill(url, rule, via);
-      const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, this.options.maxWaitMs ?? 5000).unref());
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const gaveUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.options.maxWaitMs ?? 5000);
+        timer.unref?.();
+      });
       return Promise.race([copied, gaveUp]).then(() => {
+        clearTimeout(timer);
         const fresh = this.entries.get(url);
         if (fresh === undefined || this.now() - fresh.storedAt > fresh.rule.freshMs) return false;
         if (!res.destroyed && !res.headersSent) this.respond(req, res, fresh, 'MISS');

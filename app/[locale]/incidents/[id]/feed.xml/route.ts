@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { isLocale } from '@/lib/i18n/locales';
 import { incidentIdPattern } from '@/lib/incidents/model';
 import { getIncidentService } from '@/lib/incidents/runtime';
-import { localizeText } from '@/lib/incidents/view';
+import { localizeText, shownText } from '@/lib/incidents/view';
 import { buildIncidentRss } from '@/lib/feeds/incident';
 import { feedResponse } from '@/lib/feeds/site-feeds';
 import { readableText, usesEditorialMarkup } from '@/components/timeline/format';
@@ -28,7 +28,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   const title = view.incident.title[locale] ?? view.incident.title.en ?? view.incident.title.ar ?? id;
   const updates = view.updates.map((e) => {
     const text = localizeText(e.text, locale);
-    const shown = text.missing ? text.original : { text: text.text, lang: text.lang };
+    const shown = shownText(text);
     const awaiting = text.missing ? `${t('Feeds.awaitingTranslation')} ` : '';
     const retracted = e.retracted ? `${t('Feeds.retracted')} ` : '';
     const corrected = e.correctedAt ? ` ${t('Feeds.corrected')}` : '';
