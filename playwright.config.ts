@@ -8,8 +8,8 @@ import { defineConfig, devices } from '@playwright/test';
  * served by `next start` on an unusual loopback port, in Debian's Chromium unless
  * CHROMIUM_PATH points elsewhere (or is empty, to use Playwright's own browser).
  */
-const PORT = Number(process.env.E2E_PORT ?? 41731);
-const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 41732);
+const PORT = Number(process.env.E2E_PORT ?? 21731);
+const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 21732);
 const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium'];
 const executablePath = process.env.CHROMIUM_PATH === '' ? undefined : candidates.find((p) => p && fs.existsSync(p));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outage-watch-e2e-'));

@@ -40,14 +40,14 @@ async function storedIds(url: string): Promise<string[]> {
 test('an acknowledged publish survives kill -9 of the server', async () => {
   const dir = freshDataDir('desk-kill9-');
   const token = (await addEditor(dir, 'night@example.org', 'Night editor', 'correct horse battery staple', true)) ?? '';
-  const first = await startDeskServer(41420, dir);
+  const first = await startDeskServer(21420, dir);
   servers.push(first);
   expect(await publish(first.url, token, 'ed-durable-1', 'Survives a crash')).toBe(201);
   // Killed the instant after the acknowledgement: no graceful shutdown, no checkpoint.
   await first.kill9();
   expect(first.child.signalCode).toBe('SIGKILL');
 
-  const second = await startDeskServer(41420, dir);
+  const second = await startDeskServer(21420, dir);
   servers.push(second);
   expect(await storedIds(second.url)).toContain('ed-durable-1');
   // Its audit row (written before the append) survived too.
@@ -64,7 +64,7 @@ test('two editors publishing at once both land, each in the order sent', async (
   const dir = freshDataDir('desk-concurrent-');
   const a = (await addEditor(dir, 'a@example.org', 'Editor A', 'correct horse battery staple', true)) ?? '';
   const b = (await addEditor(dir, 'b@example.org', 'Editor B', 'correct horse battery staple', true)) ?? '';
-  const server = await startDeskServer(41421, dir);
+  const server = await startDeskServer(21421, dir);
   servers.push(server);
   const run = async (token: string, prefix: string): Promise<number[]> => {
     const statuses: number[] = [];
@@ -94,7 +94,7 @@ test('two editors publishing at once both land, each in the order sent', async (
 test('an unusable data directory: a localized 503 on the desk, readers still served', async ({ page, request }) => {
   const dir = freshDataDir('desk-readonly-');
   fs.mkdirSync(path.join(dir, 'outage-watch.sqlite'));
-  const server = await startDeskServer(41422, dir);
+  const server = await startDeskServer(21422, dir);
   servers.push(server);
 
   for (const [locale, m] of [['ar', arMessages.Desk], ['en', enMessages.Desk]] as const) {

@@ -6,7 +6,7 @@ import { defineConfig, devices } from '@playwright/test';
  *   NEXT_DIST_DIR=.next-desk node node_modules/next/dist/bin/next build
  *   node node_modules/@playwright/test/cli.js test -c e2e/desk.playwright.config.ts
  * No web server here: each desk spec starts (and kill -9s) its own production server on a
- * loopback port in 41400–41499 with a DATA_DIR it prepared (e2e/desk-server.ts). The same specs
+ * loopback port in 21400–21499 with a DATA_DIR it prepared (e2e/desk-server.ts). The same specs
  * also run under the main playwright.config.ts, against the default .next build.
  */
 process.env.NEXT_DIST_DIR ??= '.next-desk';

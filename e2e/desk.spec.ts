@@ -12,7 +12,7 @@ import { addEditor, freshDataDir, seedOfficialIncident, startDeskServer, type De
  * delivery, accessibility.
  */
 
-const PORT = Number(process.env.DESK_E2E_PORT ?? 41410);
+const PORT = Number(process.env.DESK_E2E_PORT ?? 21410);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = 'correct horse battery staple';
 const OFFICIAL = 'cloudflare-e2e-official';

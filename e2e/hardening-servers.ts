@@ -101,7 +101,8 @@ export async function startSimulators(specs: readonly { port: number; mode: stri
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const proc = track(child);
-  await waitFor(async () => proc.output().includes('ready'), 30_000, 'simulators', proc, child);
+  // The exact line, not a substring: "address already in use" contains "ready" too.
+  await waitFor(async () => /^ready$/m.test(proc.output()), 30_000, 'simulators', proc, child);
   const url = (port: number) => `http://127.0.0.1:${port}`;
   const post = async (port: number, p: string, body?: unknown) => {
     const res = await fetch(`${url(port)}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

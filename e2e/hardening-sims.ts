@@ -2,7 +2,7 @@
  * Several Statuspage simulators in one process, for the fault tests (one per misbehaviour, so
  * a server polling all of them sees every failure at once instead of one after another):
  *
- *   node node_modules/tsx/dist/cli.mjs e2e/hardening-sims.ts 41261=500 41262=timeout …
+ *   node node_modules/tsx/dist/cli.mjs e2e/hardening-sims.ts 21261=500 21262=timeout …
  *
  * Each listens on 127.0.0.1:<port> in manual mode (nothing is published until
  * POST /__control/publish) and starts in the given mode; switch with POST /__control

@@ -52,7 +52,7 @@ export interface SimulatorHandle {
  * which starts it before the site, in manual mode). Attaches to it when it is running (stop()
  * then leaves it running for the other specs); otherwise starts one as a child process.
  */
-export async function startSimulator(port = Number(process.env.E2E_SIM_PORT ?? 41732)): Promise<SimulatorHandle> {
+export async function startSimulator(port = Number(process.env.E2E_SIM_PORT ?? 21732)): Promise<SimulatorHandle> {
   const url = `http://127.0.0.1:${port}`;
   const post = async (path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -7,7 +7,7 @@ import { collectPageErrors, dirOf, expectNoAxeViolations, locales, NEWS_SLUG, sa
  * starts the simulator before the site; under playwright.config.ts alone it starts one itself.
  */
 
-const SIM = `http://127.0.0.1:${Number(process.env.E2E_SIM_PORT ?? 41732)}`;
+const SIM = `http://127.0.0.1:${Number(process.env.E2E_SIM_PORT ?? 21732)}`;
 const CURATED = 'cloudflare-2025-11-18';
 const LIVE_TIMEOUT = 20_000;
 

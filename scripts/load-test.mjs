@@ -8,7 +8,7 @@
 //   npm run load -- --url http://127.0.0.1:3000 --pid 1234 --sim http://127.0.0.1:41731
 //
 // Options (all bounded): --subscribers 1000 (max 5000), --connections 200 (max 1000),
-// --duration 30 (s, max 300), --settle 20 (s, max 120), --port 41250, --sim-port 41251,
+// --duration 30 (s, max 300), --settle 20 (s, max 120), --port 21250, --sim-port 21251,
 // --timeout 10 (s: a request slower than this counts as an error), --dist <NEXT_DIST_DIR, default
 // .next>, --pages article,incident (which pages share the connections), --node (use the built-in generator even if wrk exists), --json <file> (write the report).
 // Attach mode (--url) needs the server's STATUSPAGE_URLS to point at --sim (a running
@@ -31,8 +31,8 @@ const { values: opt } = parseArgs({
     connections: { type: 'string', default: '200' },
     duration: { type: 'string', default: '30' },
     settle: { type: 'string', default: '20' },
-    port: { type: 'string', default: '41250' },
-    'sim-port': { type: 'string', default: '41251' },
+    port: { type: 'string', default: '21250' },
+    'sim-port': { type: 'string', default: '21251' },
     dist: { type: 'string', default: process.env.NEXT_DIST_DIR ?? '.next' },
     timeout: { type: 'string', default: '10' },
     pages: { type: 'string', default: 'article,incident' },
