@@ -139,6 +139,30 @@ test('sitemap lists every article in both languages with alternates; robots and 
   expect(manifest.dir).toBe('rtl');
 });
 
+test('feeds are answered from memory: ETag, 304 on If-None-Match, brotli, the same bytes', async ({ request }) => {
+  for (const [path, cacheControl] of [
+    ['/ar/feed.xml', 'public, max-age=300, stale-while-revalidate=3600'],
+    ['/ar/incidents/cloudflare-2025-11-18/feed.xml', 'public, max-age=60, stale-while-revalidate=300'],
+  ] as const) {
+    const first = await request.get(path, { headers: { 'accept-encoding': 'identity' } });
+    expect(first.status(), path).toBe(200);
+    const body = await first.text();
+    const br = { 'accept-encoding': 'br' };
+    await expect.poll(async () => (await request.get(path, { headers: br })).headers()['x-page-cache'], { timeout: 10_000 }).toBe('HIT');
+    const cached = await request.get(path, { headers: br });
+    const etag = cached.headers()['etag'] ?? '';
+    expect(etag, path).toMatch(/^"[\w-]+"$/);
+    expect(cached.headers()['content-encoding'], path).toBe('br');
+    expect(cached.headers()['content-type'], path).toContain('application/rss+xml');
+    expect(cached.headers()['cache-control'], path).toBe(cacheControl);
+    expect(cached.headers()['content-security-policy'], path).toContain("default-src 'none'");
+    expect(await cached.text(), path).toBe(body);
+    const again = await request.get(path, { headers: { ...br, 'if-none-match': etag } });
+    expect(again.status(), path).toBe(304);
+    expect((await again.body()).length, path).toBe(0);
+  }
+});
+
 test.describe('incident feeds', () => {
   test('an update published upstream shows up in the incident feed in both languages', async ({ request }) => {
     // The simulator is up before the site (playwright.config.ts), so the server polls it every 5 s.

@@ -28,6 +28,31 @@ export const incidentRule: CacheRule = {
   cacheControl: 'public, max-age=0, s-maxage=5, stale-while-revalidate=30, stale-if-error=86400',
 };
 
+/**
+ * The article feeds (RSS, Atom, JSON Feed): feed readers poll them every few minutes, and they
+ * only change with a deploy. Same Cache-Control as the route handlers send; the cache adds the
+ * ETag for conditional polls and compresses once.
+ */
+export const feedRule: CacheRule = {
+  freshMs: 10 * 60_000,
+  staleMs: 7 * 24 * 3600_000,
+  cacheControl: 'public, max-age=300, stale-while-revalidate=3600',
+  contentTypes: ['application/rss+xml', 'application/atom+xml', 'application/feed+json'],
+};
+
+/**
+ * An incident's RSS feed: copied again as soon as its timeline or record changes (invalidated by
+ * the hub), else every 10 s. Same Cache-Control as the route handler sends.
+ */
+export const incidentFeedRule: CacheRule = {
+  freshMs: 10_000,
+  staleMs: 50_000,
+  cacheControl: 'public, max-age=60, stale-while-revalidate=300',
+  contentTypes: ['application/rss+xml'],
+};
+
+const articleFeedFiles = new Set(['feed.xml', 'atom.xml', 'feed.json']);
+
 const nonPages = new Set(['/_not-found', '/_global-error', '/index', '/']);
 
 function incidentPage(pathname: string): { locale: string; id: string | null } | null {
@@ -39,8 +64,23 @@ function incidentPage(pathname: string): { locale: string; id: string | null } |
   return { locale: parts[1] ?? '', id };
 }
 
+/** `/{locale}/incidents/{id}/feed.xml` → the incident id, else null. */
+function incidentFeed(pathname: string): string | null {
+  const parts = pathname.split('/');
+  if (parts.length !== 5 || parts[0] !== '' || !isLocale(parts[1]) || parts[2] !== 'incidents' || parts[4] !== 'feed.xml') return null;
+  const id = parts[3] ?? '';
+  return incidentIdPattern.test(id) ? id : null;
+}
+
+function isArticleFeed(pathname: string): boolean {
+  const parts = pathname.split('/');
+  return parts.length === 3 && parts[0] === '' && isLocale(parts[1]) && articleFeedFiles.has(parts[2] ?? '');
+}
+
 export const pageCachePolicy: CachePolicy = (pathname) => {
   if (incidentPage(pathname) !== null) return incidentRule;
+  if (incidentFeed(pathname) !== null) return incidentFeedRule;
+  if (isArticleFeed(pathname)) return feedRule;
   if (nonPages.has(pathname) || pathname.endsWith('/') || /\.[a-z0-9]+$/i.test(pathname) || pathname.startsWith('/api/')) return null;
   const [, locale, section] = pathname.split('/');
   if (!isLocale(locale) || section === 'desk') return null;
@@ -49,11 +89,14 @@ export const pageCachePolicy: CachePolicy = (pathname) => {
 
 /**
  * Which cached paths an incident event makes stale: for a timeline write or a change to the
- * incident's own record (its title, its end), its pages and the lists, which show titles and
- * statuses; for feed health, every incident page.
+ * incident's own record (its title, its end), its pages, its feeds and the lists, which show
+ * titles and statuses; for feed health, every incident page (an incident's feed does not show
+ * feed health: it is left alone).
  */
 export function invalidatedBy(event: IncidentEvent): (pathname: string) => boolean {
   return (pathname) => {
+    const feedOf = incidentFeed(pathname);
+    if (feedOf !== null) return event.type !== 'health' && feedOf === event.incidentId;
     const page = incidentPage(pathname);
     if (page === null) return false;
     switch (event.type) {

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '@/lib/incidents/hub';
-import { incidentRule, invalidatedBy, pageCachePolicy } from '@/lib/server/install-page-cache';
+import { feedRule, incidentFeedRule, incidentRule, invalidatedBy, pageCachePolicy } from '@/lib/server/install-page-cache';
+import { buildCsp } from '@/lib/security/csp';
 import { inlineScriptHashes } from '@/lib/security/inline-script-hashes.mjs';
-import { negotiateEncoding, PageCache, type CapturedPage, type CacheRule } from '@/lib/server/page-cache';
+import { mediaType, negotiateEncoding, PageCache, type CapturedPage, type CacheRule } from '@/lib/server/page-cache';
 
 const rule: CacheRule = { freshMs: 1000, staleMs: 1000, cacheControl: 'public, max-age=60' };
 const script = 'self.__next_f.push([1,"x"])';
@@ -245,6 +246,124 @@ describe('PageCache', () => {
   });
 });
 
+describe('PageCache with feeds', () => {
+  const rssRule: CacheRule = { ...rule, contentTypes: ['application/rss+xml', 'application/feed+json'] };
+  const rss = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>مرصد</title>${'<item><title>x</title></item>'.repeat(50)}</channel></rss>`;
+  const feed = (body: string, contentType: string, over: Partial<CapturedPage> = {}): CapturedPage => ({
+    status: 200,
+    headers: { 'content-type': contentType, 'content-security-policy': "default-src 'none'", 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' },
+    body: Buffer.from(body),
+    ...over,
+  });
+  const useRule = (r: CacheRule) => {
+    cache = new PageCache({
+      policy: (p) => (p.startsWith('/ar/') ? r : null),
+      capture: async (p) => {
+        captures.push(p);
+        return next();
+      },
+      now: () => now,
+    });
+  };
+
+  it('keeps a non-HTML answer only under a rule that names its type, parameters and case aside', async () => {
+    next = async () => feed(rss, 'application/rss+xml; charset=utf-8');
+    expect((await get('/ar/feed.xml')).status).toBe(299);
+    expect(cache.size).toBe(0);
+    useRule(rssRule);
+    for (const [path, type] of [
+      ['/ar/rss', 'application/rss+xml; charset=utf-8'],
+      ['/ar/json', 'application/feed+json'],
+      ['/ar/upper', 'Application/RSS+XML; Charset=UTF-8'],
+    ] as const) {
+      next = async () => feed(rss, type);
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers['content-type'], path).toBe(type);
+    }
+    // A type the rule does not list — HTML included, once a rule names its own types — is left to Next.
+    for (const [path, type] of [
+      ['/ar/atom', 'application/atom+xml'],
+      ['/ar/html', 'text/html; charset=utf-8'],
+      ['/ar/prefix', 'application/rss+xml-like'],
+      ['/ar/none', ''],
+    ] as const) {
+      next = async () => feed(rss, type);
+      expect((await get(path)).status, `${path} ${type}`).toBe(299);
+    }
+    expect(cache.size).toBe(3);
+  });
+
+  it('still refuses a feed that is not a 200, sets a cookie, or is over the size cap', async () => {
+    useRule(rssRule);
+    for (const [path, captured] of [
+      ['/ar/404', feed('gone', 'application/rss+xml', { status: 404 })],
+      ['/ar/cookie', feed(rss, 'application/rss+xml', { headers: { 'content-type': 'application/rss+xml', 'set-cookie': ['a=b'] } })],
+      ['/ar/huge', feed('x'.repeat(4 * 1024 * 1024 + 1), 'application/rss+xml')],
+    ] as const) {
+      next = async () => captured;
+      expect((await get(path)).status, path).toBe(299);
+    }
+    expect(cache.size).toBe(0);
+  });
+
+  it('answers a feed from memory: brotli of the same bytes, 304 on If-None-Match, no script allowed by its CSP', async () => {
+    useRule(rssRule);
+    next = async () => feed(rss, 'application/rss+xml; charset=utf-8');
+    const first = await get('/ar/feed.xml');
+    expect(first.body.toString()).toBe(rss);
+    const br = await get('/ar/feed.xml', { 'accept-encoding': 'gzip, br' });
+    expect(br.headers['x-page-cache']).toBe('HIT');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(rss));
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(rss);
+    expect(br.headers.etag).toMatch(/^"[A-Za-z0-9_-]{22}-br"$/);
+    expect(br.headers['cache-control']).toBe(rule.cacheControl);
+    const csp = String(br.headers['content-security-policy']);
+    expect(csp).toBe(buildCsp({ document: false }));
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('sha256-');
+    expect(csp).not.toContain('script-src');
+    const notModified = await get('/ar/feed.xml', { 'accept-encoding': 'gzip, br', 'if-none-match': String(br.headers.etag) });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body.length).toBe(0);
+    expect(notModified.headers.etag).toBe(br.headers.etag);
+    // A different feed is a different ETag: no 304 for it.
+    next = async () => feed(`${rss}<!-- changed -->`, 'application/rss+xml');
+    cache.invalidate((p) => p === '/ar/feed.xml');
+    const changed = await get('/ar/feed.xml', { 'accept-encoding': 'gzip, br', 'if-none-match': String(br.headers.etag) });
+    expect(changed.status).toBe(200);
+    expect(zlib.brotliDecompressSync(changed.body).toString()).toContain('changed');
+  });
+
+  it('under the site policy: feeds are kept, a query string, a trailing slash or a bad incident id go to Next', async () => {
+    cache = new PageCache({
+      policy: pageCachePolicy,
+      capture: async (p) => {
+        captures.push(p);
+        return feed(rss, 'application/rss+xml; charset=utf-8');
+      },
+      now: () => now,
+    });
+    expect((await get('/ar/feed.xml')).headers['x-page-cache']).toBe('MISS');
+    expect((await get('/en/incidents/a-b-c/feed.xml')).headers['x-page-cache']).toBe('MISS');
+    expect((await get('/ar/feed.xml')).headers['x-page-cache']).toBe('HIT');
+    for (const path of ['/ar/feed.xml?x=1', '/ar/feed.xml/', '/ar/incidents/NOT_AN_ID/feed.xml', '/xx/feed.xml']) {
+      expect((await get(path)).status, path).toBe(299);
+    }
+    expect(captures).toEqual(['/ar/feed.xml', '/en/incidents/a-b-c/feed.xml']);
+  });
+});
+
+describe('mediaType', () => {
+  it('drops parameters and case', () => {
+    expect(mediaType('application/rss+xml; charset=utf-8')).toBe('application/rss+xml');
+    expect(mediaType(' Text/HTML ;charset=UTF-8')).toBe('text/html');
+    expect(mediaType(['application/feed+json', 'text/html'])).toBe('application/feed+json');
+    expect(mediaType(undefined)).toBe('');
+  });
+});
+
 describe('negotiateEncoding', () => {
   it('prefers br, then gzip, honours q=0 and *', () => {
     expect(negotiateEncoding(undefined)).toBe('identity');
@@ -270,9 +389,77 @@ describe('the site policy', () => {
   it('keeps incident pages briefly, never the desk, the API, files or odd paths', () => {
     expect(pageCachePolicy('/ar/incidents')).toBe(incidentRule);
     expect(pageCachePolicy('/en/incidents/cloudflare-2025-11-18')).toBe(incidentRule);
-    for (const p of ['/ar/incidents/', '/ar/incidents/NOT_AN_ID', '/xx/incidents/a-b-c', '/ar/incidents/a-b-c/feed.xml', '/ar/desk', '/ar/desk/incidents/a-b-c', '/api/incidents', '/robots.txt', '/', '/ar/no-such-page']) {
+    for (const p of ['/ar/incidents/', '/ar/incidents/NOT_AN_ID', '/xx/incidents/a-b-c', '/ar/incidents/a-b-c/share', '/ar/desk', '/ar/desk/incidents/a-b-c', '/api/incidents', '/robots.txt', '/', '/ar/no-such-page']) {
       expect(pageCachePolicy(p), p).toBeNull();
     }
+  });
+
+  it('keeps the article feeds and incident feeds with the Cache-Control their handlers send, nothing near them', () => {
+    for (const locale of ['ar', 'en']) {
+      for (const file of ['feed.xml', 'atom.xml', 'feed.json']) expect(pageCachePolicy(`/${locale}/${file}`), `/${locale}/${file}`).toBe(feedRule);
+      expect(pageCachePolicy(`/${locale}/incidents/cloudflare-2025-11-18/feed.xml`)).toBe(incidentFeedRule);
+    }
+    expect(feedRule.cacheControl).toBe('public, max-age=300, stale-while-revalidate=3600');
+    expect(incidentFeedRule.cacheControl).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(feedRule.contentTypes).toEqual(['application/rss+xml', 'application/atom+xml', 'application/feed+json']);
+    expect(incidentFeedRule.contentTypes).toEqual(['application/rss+xml']);
+    expect(incidentFeedRule.freshMs).toBeLessThanOrEqual(10_000);
+    for (const p of [
+      '/ar/feed.xml/',
+      '/ar/feed.xml?x=1',
+      '/xx/feed.xml',
+      '/feed.xml',
+      '/ar/rss.xml',
+      '/ar/articles/feed.xml',
+      '/ar/feed.xml/feed.xml',
+      '/ar/incidents/NOT_AN_ID/feed.xml',
+      '/ar/incidents/a/feed.xml',
+      '/ar/incidents/a-b-c/atom.xml',
+      '/ar/incidents/a-b-c/feed.json',
+      '/ar/incidents/a-b-c/feed.xml/',
+      '/ar/incidents/feed.xml',
+      '/xx/incidents/a-b-c/feed.xml',
+      '/ar/desk/incidents/a-b-c/feed.xml',
+      '/api/feed.xml',
+      '/ar/articles/x/card.png',
+      '/manifest.webmanifest',
+    ]) {
+      expect(pageCachePolicy(p), p).toBeNull();
+    }
+  });
+
+  it("an incident's events invalidate its feed in both languages, not another's; feed health leaves feeds alone", () => {
+    const feeds = ['/ar/incidents/a-b-c/feed.xml', '/en/incidents/a-b-c/feed.xml', '/ar/incidents/d-e-f/feed.xml', '/ar/feed.xml', '/en/atom.xml'];
+    for (const type of ['update', 'change', 'incident'] as const) {
+      const event = { type, incidentId: 'a-b-c' } as IncidentEvent;
+      expect(feeds.filter(invalidatedBy(event)), type).toEqual(['/ar/incidents/a-b-c/feed.xml', '/en/incidents/a-b-c/feed.xml']);
+    }
+    expect(feeds.filter(invalidatedBy({ type: 'health' } as IncidentEvent))).toEqual([]);
+  });
+
+  it('an incident update drops its cached feed from a running cache; health does not', async () => {
+    let version = 1;
+    cache = new PageCache({
+      policy: pageCachePolicy,
+      capture: async (p) => {
+        captures.push(p);
+        return { status: 200, headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: Buffer.from(`<rss>${p} v${version}</rss>`) };
+      },
+      now: () => now,
+    });
+    const mine = '/ar/incidents/a-b-c/feed.xml';
+    const other = '/ar/incidents/d-e-f/feed.xml';
+    await get(mine);
+    await get(other);
+    version = 2;
+    cache.invalidate(invalidatedBy({ type: 'health' } as IncidentEvent));
+    expect((await get(mine)).body.toString()).toContain('v1');
+    cache.invalidate(invalidatedBy({ type: 'update', incidentId: 'a-b-c' } as IncidentEvent));
+    const after = await get(mine);
+    expect(after.headers['x-page-cache']).toBe('MISS');
+    expect(after.body.toString()).toContain('v2');
+    expect((await get(other)).body.toString()).toContain('v1');
+    expect(captures).toEqual([mine, other, mine]);
   });
 
   it('an incident event invalidates its own pages and the lists; health invalidates every incident page', () => {

@@ -17,11 +17,13 @@ import { inlineScriptHashes } from '@/lib/security/inline-script-hashes.mjs';
  * - Only GET/HEAD of a page path the policy names, with no query string and none of the
  *   headers that change what Next answers (the App Router's `rsc`/`next-router-*` requests,
  *   ranges, Server Action ids). Everything else goes to Next untouched.
- * - Filled by asking Next itself over loopback, as a reader would, and only with a 200 HTML
- *   answer. A page not yet cached, or too stale, is answered by Next while the copy is made.
+ * - Filled by asking Next itself over loopback, as a reader would, and only with a 200 answer
+ *   of a type the rule names (HTML unless it says otherwise: the feeds are RSS, Atom and JSON
+ *   Feed). A page not yet cached, or too stale, is answered by Next while the copy is made.
  * - The Content-Security-Policy of a cached page allows exactly the inline scripts in its
  *   HTML, by hash (lib/security/inline-script-hashes.mjs, as scripts/csp-hashes.mjs at build), so a page
  *   Next rendered with a per-request nonce can be served again without reusing that nonce.
+ *   Anything else (a feed) gets the locked-down policy for non-documents, as proxy.ts gives it.
  * - Stale-while-revalidate per rule; `invalidate` drops entries at once (the incident pages
  *   when their timeline changes), and a copy started before an invalidation is discarded.
  */
@@ -36,6 +38,19 @@ export interface CacheRule {
   readonly staleMs: number;
   /** The Cache-Control readers and shared caches get. */
   readonly cacheControl: string;
+  /**
+   * The media types (no parameters, lower case) an answer may have to be kept; HTML only when
+   * left out. An answer of any other type is left to Next.
+   */
+  readonly contentTypes?: readonly string[];
+}
+
+const htmlOnly: readonly string[] = ['text/html'];
+
+/** `application/rss+xml; charset=utf-8` → `application/rss+xml`. */
+export function mediaType(contentType: string | string[] | undefined): string {
+  const value = Array.isArray(contentType) ? (contentType[0] ?? '') : (contentType ?? '');
+  return (value.split(';')[0] ?? '').trim().toLowerCase();
 }
 
 export type CachePolicy = (pathname: string) => CacheRule | null;
@@ -248,18 +263,21 @@ export class PageCache {
 
   private async copy(pathname: string, rule: CacheRule, via: { address: string; port: number }): Promise<Entry | null> {
     const page = await this.options.capture(pathname, via);
-    const type = String(page.headers['content-type'] ?? '');
-    // Only a page as every reader gets it: a 404, a redirect or an error is left to Next.
-    if (page.status !== 200 || !type.startsWith('text/html')) return null;
+    const type = mediaType(page.headers['content-type']);
+    // Only a page as every reader gets it: a 404, a redirect, an error or an answer of a type
+    // the rule does not name is left to Next.
+    if (page.status !== 200 || !(rule.contentTypes ?? htmlOnly).includes(type)) return null;
     // A page that sets a cookie is not the same for every reader.
     if (page.headers['set-cookie'] !== undefined) return null;
-    const html = page.body.toString('utf8');
+    if (page.body.length > maxPageBytes) return null;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(page.headers)) {
       if (value === undefined || droppedHeaders.has(name)) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    headers['content-security-policy'] = buildCsp({ scriptHashes: inlineScriptHashes(html) });
+    // A feed is a document for no one: nothing may run in it (default-src 'none', as proxy.ts
+    // sets for every non-page path), whatever a reader's browser makes of its markup.
+    headers['content-security-policy'] = type === 'text/html' ? buildCsp({ scriptHashes: inlineScriptHashes(page.body.toString('utf8')) }) : buildCsp({ document: false });
     headers['cache-control'] = rule.cacheControl;
     const vary = (headers.vary ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
     if (!vary.some((v) => v.toLowerCase() === 'accept-encoding')) vary.push('Accept-Encoding');
@@ -292,7 +310,10 @@ export class PageCache {
   }
 }
 
-/** Asks the server itself for the page over loopback, as a reader with no cookies would. */
+/**
+ * Asks the server itself for the page over loopback, as a reader with no cookies would. The
+ * feeds are route handlers that do not read Accept, so `text/html` gets them as it gets pages.
+ */
 export const captureOverHttp: PageCapture = (pathname, via) =>
   new Promise((resolve, reject) => {
     const request = http.request(
