@@ -75,6 +75,15 @@ for (const locale of locales) {
       await expect(term.locator('.term-tip')).toBeHidden();
       await term.locator('a.term-link').focus();
       await expect(term.locator('.term-tip')).toBeVisible();
+      // Nothing clips the definition: an ancestor with overflow or paint containment (tried for
+      // long pages and dropped, docs/decisions/0061) would cut it at its paragraph's edge.
+      const tip = term.locator('.term-tip');
+      await tip.scrollIntoViewIfNeeded();
+      const box = await tip.boundingBox();
+      expect(box).not.toBeNull();
+      const point = { x: (box?.x ?? 0) + (box?.width ?? 0) / 2, y: (box?.y ?? 0) + (box?.height ?? 0) - 3 };
+      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.term-tip') != null, point);
+      expect(hit, 'the bottom of the definition is painted and reachable').toBe(true);
       const describedBy = await term.locator('a.term-link').getAttribute('aria-describedby');
       await expect(page.locator(`#${describedBy}`)).toHaveAttribute('role', 'tooltip');
     });

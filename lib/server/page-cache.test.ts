@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '@/lib/incidents/hub';
-import { feedRule, incidentFeedRule, incidentRule, invalidatedBy, pageCachePolicy } from '@/lib/server/install-page-cache';
+import { feedRule, fontFileRule, incidentFeedRule, incidentRule, invalidatedBy, pageCachePolicy, staticAssetRule } from '@/lib/server/install-page-cache';
 import { buildCsp } from '@/lib/security/csp';
 import { inlineScriptHashes } from '@/lib/security/inline-script-hashes.mjs';
 import { mediaType, negotiateEncoding, PageCache, type CapturedPage, type CacheRule } from '@/lib/server/page-cache';
@@ -355,6 +355,60 @@ describe('PageCache with feeds', () => {
   });
 });
 
+describe('PageCache with build assets and fonts', () => {
+  const js = 'self.x=' + JSON.stringify('a'.repeat(4000)) + ';';
+  const font = crypto.randomBytes(3000);
+  beforeEach(() => {
+    cache = new PageCache({
+      policy: pageCachePolicy,
+      capture: async (p) => {
+        captures.push(p);
+        if (p.endsWith('.js') && !p.includes('gone')) return { status: 200, headers: { 'content-type': 'application/javascript; charset=UTF-8', 'cache-control': 'public, max-age=31536000, immutable', 'accept-ranges': 'bytes' }, body: Buffer.from(js) };
+        if (p.endsWith('.woff2')) return { status: 200, headers: { 'content-type': 'font/woff2' }, body: font };
+        return { status: 404, headers: { 'content-type': 'text/plain' }, body: Buffer.from('not found') };
+      },
+      now: () => now,
+    });
+  });
+
+  it('answers a script from memory in brotli or gzip made once, immutable, with no script allowed to run in it as a document', async () => {
+    const path = '/_next/static/chunks/0a1b2c3d.js';
+    expect((await warm(path)).headers['x-page-cache']).toBe('MISS');
+    const br = await get(path, { 'accept-encoding': 'gzip, br' });
+    expect(br.headers['x-page-cache']).toBe('HIT');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(js);
+    expect(br.body.length).toBeLessThan(js.length / 10);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers['content-type']).toBe('application/javascript; charset=UTF-8');
+    expect(br.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+    const gz = await get(path, { 'accept-encoding': 'gzip' });
+    expect(zlib.gunzipSync(gz.body).toString()).toBe(js);
+    now += 30 * 24 * 3600_000;
+    expect((await get(path)).headers['x-page-cache']).toBe('HIT');
+    expect(captures).toEqual([path]);
+  });
+
+  it('sends a font as it is, whatever the reader accepts, and revalidates it with 304', async () => {
+    for (const path of ['/fonts/noto-naskh-arabic.e3a947d1db.woff2', '/_next/static/media/inter_latin_subset-s.p.05tbk7pff9nlh.woff2']) {
+      await warm(path);
+      const got = await get(path, { 'accept-encoding': 'gzip, br' });
+      expect(got.headers['x-page-cache'], path).toBe('HIT');
+      expect(got.headers['content-encoding'], path).toBeUndefined();
+      expect(got.body.equals(font), path).toBe(true);
+      const again = await get(path, { 'if-none-match': String(got.headers.etag) });
+      expect(again.status, path).toBe(304);
+    }
+  });
+
+  it('leaves a missing asset to Next and remembers for a while not to copy it again', async () => {
+    const path = '/_next/static/chunks/gone.js';
+    expect((await get(path)).status).toBe(299);
+    expect((await get(path)).status).toBe(299);
+    expect(captures).toEqual([path]);
+  });
+});
+
 describe('mediaType', () => {
   it('drops parameters and case', () => {
     expect(mediaType('application/rss+xml; charset=utf-8')).toBe('application/rss+xml');
@@ -390,6 +444,31 @@ describe('the site policy', () => {
     expect(pageCachePolicy('/ar/incidents')).toBe(incidentRule);
     expect(pageCachePolicy('/en/incidents/cloudflare-2025-11-18')).toBe(incidentRule);
     for (const p of ['/ar/incidents/', '/ar/incidents/NOT_AN_ID', '/xx/incidents/a-b-c', '/ar/incidents/a-b-c/share', '/ar/desk', '/ar/desk/incidents/a-b-c', '/api/incidents', '/robots.txt', '/', '/ar/no-such-page']) {
+      expect(pageCachePolicy(p), p).toBeNull();
+    }
+  });
+
+  it('keeps content-hashed build assets and fonts for good, and nothing that only looks like one', () => {
+    for (const p of ['/_next/static/chunks/1005q9grpu-wb.js', '/_next/static/chunks/0ofsp7-5p21rz.css', '/_next/static/cHXnOG2ZOS7idWUx75bnA/_buildManifest.js', '/_next/static/chunks/turbopack-077hmtqrhcoji.js']) {
+      expect(pageCachePolicy(p), p).toBe(staticAssetRule);
+    }
+    for (const p of ['/_next/static/media/inter_latin_subset-s.p.05tbk7pff9nlh.woff2', '/fonts/noto-naskh-arabic.e3a947d1db.woff2']) expect(pageCachePolicy(p), p).toBe(fontFileRule);
+    expect(staticAssetRule.cacheControl).toBe('public, max-age=31536000, immutable');
+    expect(fontFileRule.compress).toBe(false);
+    for (const p of [
+      '/_next/static/chunks/../../server/app/ar.html',
+      '/_next/static/chunks/..%2f..%2fserver.js',
+      '/_next/static/.hidden.js',
+      '/_next/static/chunks/x.js.map',
+      '/_next/static/chunks/x.html',
+      '/_next/static/chunks/',
+      '/_next/image',
+      '/_next/data/x.json',
+      '/fonts/noto-naskh-arabic.woff2',
+      '/fonts/../package.json',
+      '/fonts/noto-naskh-arabic.e3a947d1db.woff2/',
+      '/fonts/noto.e3a947d1db.ttf',
+    ]) {
       expect(pageCachePolicy(p), p).toBeNull();
     }
   });

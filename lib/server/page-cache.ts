@@ -43,6 +43,11 @@ export interface CacheRule {
    * left out. An answer of any other type is left to Next.
    */
   readonly contentTypes?: readonly string[];
+  /**
+   * Whether to keep gzip and brotli copies (the default). Formats that are compressed already
+   * (woff2) gain nothing from it: they are kept and sent as they are.
+   */
+  readonly compress?: boolean;
 }
 
 const htmlOnly: readonly string[] = ['text/html'];
@@ -67,8 +72,8 @@ export type PageCapture = (pathname: string, via: { address: string; port: numbe
 interface Entry {
   readonly headers: Readonly<Record<string, string>>;
   readonly identity: Buffer;
-  readonly gzip: Buffer;
-  readonly br: Buffer;
+  readonly gzip: Buffer | null;
+  readonly br: Buffer | null;
   readonly etag: string;
   readonly storedAt: number;
   readonly rule: CacheRule;
@@ -279,6 +284,8 @@ export class PageCache {
     // sets for every non-page path), whatever a reader's browser makes of its markup.
     headers['content-security-policy'] = type === 'text/html' ? buildCsp({ scriptHashes: inlineScriptHashes(page.body.toString('utf8')) }) : buildCsp({ document: false });
     headers['cache-control'] = rule.cacheControl;
+    const etag = crypto.createHash('sha256').update(page.body).digest('base64url').slice(0, 22);
+    if (rule.compress === false) return { headers, identity: page.body, gzip: null, br: null, etag, storedAt: this.now(), rule };
     const vary = (headers.vary ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
     if (!vary.some((v) => v.toLowerCase() === 'accept-encoding')) vary.push('Accept-Encoding');
     headers.vary = vary.join(', ');
@@ -286,13 +293,13 @@ export class PageCache {
       gzip(page.body, { level: 9 }),
       brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } }),
     ]);
-    const etag = crypto.createHash('sha256').update(page.body).digest('base64url').slice(0, 22);
     return { headers, identity: page.body, gzip: gz, br, etag, storedAt: this.now(), rule };
   }
 
   private respond(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, state: 'HIT' | 'STALE' | 'MISS'): void {
-    const encoding = negotiateEncoding(typeof req.headers['accept-encoding'] === 'string' ? req.headers['accept-encoding'] : undefined);
-    const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : entry.identity;
+    const asked = negotiateEncoding(typeof req.headers['accept-encoding'] === 'string' ? req.headers['accept-encoding'] : undefined);
+    const encoding = entry.br === null || entry.gzip === null ? 'identity' : asked;
+    const body = (encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : null) ?? entry.identity;
     const etag = `"${entry.etag}${encoding === 'identity' ? '' : `-${encoding}`}"`;
     const headers: Record<string, string> = { ...entry.headers, etag, 'x-page-cache': state };
     const ifNoneMatch = req.headers['if-none-match'];
