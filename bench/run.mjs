@@ -4,7 +4,7 @@
 // Writes bench/results/<date>.json and .md and prints every budget in bench/budgets.json missed.
 //
 //   node bench/run.mjs [--only=a,b] [--skip=a,b] [--lh-runs=3] [--gen=100,250,500] [--no-build] [--out=suffix]
-//   sections: pages, fonts, lighthouse, wrk, sse, buildtime
+//   sections: pages, fonts, lighthouse, floor, wrk, sse, buildtime
 //
 // Needs (Debian): chromium, nginx (or nginx-light), wrk. Missing tools skip their section.
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import { ROOT, freePort, log, nextBuild, nextStart, run, which } from './lib/uti
 import { writeReport } from './lib/report.mjs';
 
 const argv = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? true]; }));
-const ALL = ['pages', 'fonts', 'lighthouse', 'wrk', 'sse', 'buildtime'];
+const ALL = ['pages', 'fonts', 'lighthouse', 'floor', 'wrk', 'sse', 'buildtime'];
 const only = argv.only ? String(argv.only).split(',') : ALL;
 const skip = argv.skip ? String(argv.skip).split(',') : [];
 const want = (s) => only.includes(s) && !skip.includes(s);
@@ -148,6 +148,16 @@ if (built && want('sse')) {
     dataDir: path.join(ROOT, 'bench', 'generated', 'data-sse'),
     logDir,
   });
+}
+
+// ---- the framework floor: a minimal page of the same Next.js, measured the same way ----------------
+if (want('floor')) {
+  if (!tools.chromium) skipSection('floor', 'no chromium');
+  else {
+    log(`framework floor: bench/floor, lighthouse mobile ×${lhRuns}`);
+    const { measureFloor } = await import('./lib/floor.mjs');
+    result.sections.floor = await measureFloor({ port: await freePort(41100, 41199, taken), logDir, lhRuns });
+  }
 }
 
 // ---- build time vs content size ------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Page weight as Chromium loads it: one fresh browser context (empty cache) per page.
-// Sizes are the encoded (on-the-wire) body sizes Chromium reports, i.e. gzip where the server
-// compresses (Next compresses HTML, JS and CSS with gzip; woff2 is sent as is).
+// Sizes are the encoded (on-the-wire) body sizes Chromium reports: brotli where the page cache
+// answers (pages, scripts, styles: lib/server/install-page-cache.ts), gzip where Next does, and
+// woff2 as it is. The encodings seen are recorded per page.
 import { chromium } from '@playwright/test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -71,6 +72,7 @@ export async function measurePages(baseUrl, pages, { settleMs = 1500, width = 41
         htmlEncoding: doc?.encoding ?? null,
         htmlCacheControl: doc?.cacheControl ?? null,
         jsBytes: sum('js'),
+        jsEncodings: [...new Set(reqs.filter((r) => r.kind === 'js').map((r) => r.encoding))].sort(),
         cssBytes: sum('css'),
         fontBytes: sum('font'),
         imageBytes: sum('image'),

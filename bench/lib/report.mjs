@@ -60,7 +60,8 @@ export function writeReport(result, { resultsDir, name = result.date, budgets })
   const pages = result.sections.pages;
   if (pages) {
     md.push('## Page weight (Chromium, cold cache, bytes on the wire, KB)', '');
-    md.push('| page | HTML (gzip) | JS (gzip) | CSS | fonts | total | requests |', '|---|---:|---:|---:|---:|---:|---:|');
+    md.push(`Encodings as sent: scripts ${[...new Set(pages.flatMap((p) => p.jsEncodings ?? []))].join(', ') || '—'}; HTML ${[...new Set(pages.map((p) => p.htmlEncoding).filter(Boolean))].join(', ') || '—'} (the CI budget, scripts/check-js-budget.mjs, counts gzip from the build output).`, '');
+    md.push('| page | HTML | JS | CSS | fonts | total | requests |', '|---|---:|---:|---:|---:|---:|---:|');
     for (const p of pages) md.push(p.skipped ? `| ${p.path} | skipped: ${p.note} ||||||` : `| ${p.path} | ${kb(p.htmlBytes)} | ${kb(p.jsBytes)} | ${kb(p.cssBytes)} | ${kb(p.fontBytes)} | ${kb(p.totalBytes)} | ${p.requests} |`);
     const cc = pages.find((p) => !p.skipped)?.htmlCacheControl;
     if (cc) md.push('', `HTML Cache-Control: \`${cc}\``);
@@ -80,8 +81,29 @@ export function writeReport(result, { resultsDir, name = result.date, budgets })
     md.push(`## Lighthouse 12.2.3 (median of ${lh[0]?.runs?.length ?? '?'})`, '');
     md.push('| page | preset | perf | a11y | best pr. | SEO | LCP ms | TBT ms | CLS |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const l of lh) md.push(`| ${l.path} | ${l.preset} | ${l.performance} | ${l.accessibility} | ${l['best-practices']} | ${l.seo} | ${ms(l.lcpMs)} | ${ms(l.tbtMs)} | ${n3(l.cls)} |`);
+    const fl = result.sections.floor;
+    if (fl?.lighthouse) {
+      const f = fl.lighthouse;
+      md.push(`| framework floor (bench/floor) | mobile | ${f.performance} | ${f.accessibility} | ${f['best-practices']} | ${f.seo} | ${ms(f.lcpMs)} | ${ms(f.tbtMs)} | ${n3(f.cls)} |`);
+    }
     const failing = [...new Set(lh.flatMap((l) => l.failing))].sort();
     if (failing.length) md.push('', `Audits below 1 in some run: ${failing.map((x) => `\`${x}\``).join(', ')}`);
+    md.push('');
+  }
+  const floor = result.sections.floor;
+  if (floor) {
+    md.push('## Framework floor', '');
+    if (floor.skipped) md.push(`skipped: ${floor.note}`);
+    else {
+      const w = floor.weight ?? {};
+      const l = floor.lighthouse ?? {};
+      md.push(
+        'bench/floor: the same Next.js with a root layout and one prerendered page of text, no client component, no CSS, no web font — what no page of ours can go below.',
+        '',
+        `- client JavaScript as sent: ${kb(w.jsBytes)} KB (${(w.jsEncodings ?? []).join(', ') || '—'}), total ${kb(w.totalBytes)} KB, ${w.requests ?? '—'} requests`,
+        `- Lighthouse mobile (median of ${l.runs?.length ?? '?'}): performance ${l.performance}, LCP ${ms(l.lcpMs)} ms, TBT ${ms(l.tbtMs)} ms, CLS ${n3(l.cls)}; runs: ${(l.runs ?? []).map((r) => `${r.performance}/${ms(r.lcpMs)}/${ms(r.tbtMs)}`).join(', ')} (perf/LCP/TBT)`,
+      );
+    }
     md.push('');
   }
   const w = result.sections.wrk;
