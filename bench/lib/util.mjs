@@ -108,12 +108,15 @@ export async function nextBuild({ distDir, articlesDir, logFile, timeoutMs = 900
   }
 }
 
-/** Starts `next start` on loopback; resolves once it answers. Returns { pid, port, url, stop() }. */
-export async function nextStart({ distDir, port, articlesDir, env = {}, logFile, readyPath = '/ar' }) {
+/**
+ * Starts `next start` on loopback; resolves once it answers. Returns { pid, port, url, stop() }.
+ * `projectDir` serves another Next project than the site (bench/floor); distDir is then relative to it.
+ */
+export async function nextStart({ distDir, port, articlesDir, env = {}, logFile, readyPath = '/ar', projectDir }) {
   const fullEnv = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env };
   if (articlesDir) fullEnv.ARTICLES_DIR = articlesDir;
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', ...(projectDir ? [projectDir] : []), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: fullEnv,
     stdio: ['ignore', out, out],
