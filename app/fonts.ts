@@ -32,7 +32,8 @@ export const latinFont = localFont({
   variable: '--font-latin',
   weight: '400 700',
   style: 'normal',
-  display: 'swap',
+  // As the Arabic face (app/arabic-font.ts): a 100 ms wait, then swap only within 3 s.
+  display: 'fallback',
   preload: true,
   fallback: ['Arial', 'Noto Naskh Arabic', 'Tahoma', 'system-ui', 'Segoe UI', 'sans-serif'],
   adjustFontFallback: 'Arial',
