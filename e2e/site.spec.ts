@@ -170,6 +170,28 @@ test.describe('negotiation and errors', () => {
     }
   });
 
+  test('the scripts, styles and fonts a page loads come from memory: brotli once for text, woff2 as it is, immutable', async ({ request }) => {
+    const html = await (await request.get('/ar')).text();
+    const assets = [
+      ...[...html.matchAll(/<script src="(\/_next\/static\/[^"]+\.js)"/g)].slice(0, 2).map((m) => m[1]),
+      ...[...html.matchAll(/<link rel="stylesheet" href="(\/_next\/static\/[^"]+\.css)"/g)].map((m) => m[1]),
+      ...[...html.matchAll(/<link rel="preload" href="([^"]+\.woff2)"/g)].map((m) => m[1]),
+    ];
+    // Two scripts, the stylesheet, and on an Arabic page both fonts (Inter's and ours).
+    expect(assets.filter((a) => a?.endsWith('.js'))).toHaveLength(2);
+    expect(assets.filter((a) => a?.endsWith('.css'))).toHaveLength(1);
+    expect(assets.filter((a) => a?.endsWith('.woff2'))).toHaveLength(2);
+    for (const asset of assets) {
+      const path = asset ?? '';
+      await expect.poll(async () => (await request.get(path, { headers: { 'accept-encoding': 'br' } })).headers()['x-page-cache'], { message: path, timeout: 10_000 }).toBe('HIT');
+      const res = await request.get(path, { headers: { 'accept-encoding': 'gzip, br' } });
+      expect(res.headers()['cache-control'], path).toBe('public, max-age=31536000, immutable');
+      expect(res.headers()['content-encoding'], path).toBe(path.endsWith('.woff2') ? undefined : 'br');
+      expect(res.headers()['content-security-policy'], path).toMatch(/^default-src 'none'/);
+      expect((await res.body()).length, path).toBeGreaterThan(500);
+    }
+  });
+
   test('bad percent-encoding is a 400, not a 500', async ({ request }) => {
     const res = await request.get('/ar/%E0%A4%A');
     expect(res.status()).toBe(400);

@@ -6,8 +6,8 @@ import { buildCsp } from '@/lib/security/csp';
 import { inlineScriptHashes } from '@/lib/security/inline-script-hashes.mjs';
 
 /**
- * An in-process cache of whole reader pages, compressed once, in front of Next.js
- * (docs/decisions/0060-page-cache.md).
+ * An in-process cache of whole reader pages (and the feeds and content-hashed assets they
+ * use), compressed once, in front of Next.js (docs/decisions/0060-page-cache.md).
  *
  * `next start` renders or reads every page per request, runs the proxy, then gzips the HTML
  * again for each reader: about 40 ms of CPU for a 240 KB article, so a shared link that goes
@@ -19,11 +19,13 @@ import { inlineScriptHashes } from '@/lib/security/inline-script-hashes.mjs';
  *   ranges, Server Action ids). Everything else goes to Next untouched.
  * - Filled by asking Next itself over loopback, as a reader would, and only with a 200 answer
  *   of a type the rule names (HTML unless it says otherwise: the feeds are RSS, Atom and JSON
- *   Feed). A page not yet cached, or too stale, is answered by Next while the copy is made.
+ *   Feed; the content-hashed build assets are scripts, styles and fonts). A page not yet
+ *   cached, or too stale, is answered by Next while the copy is made.
  * - The Content-Security-Policy of a cached page allows exactly the inline scripts in its
  *   HTML, by hash (lib/security/inline-script-hashes.mjs, as scripts/csp-hashes.mjs at build), so a page
  *   Next rendered with a per-request nonce can be served again without reusing that nonce.
- *   Anything else (a feed) gets the locked-down policy for non-documents, as proxy.ts gives it.
+ *   Anything else (a feed, a script or style file, a font) gets the locked-down policy for
+ *   non-documents, as proxy.ts gives it.
  * - Stale-while-revalidate per rule; `invalidate` drops entries at once (the incident pages
  *   when their timeline changes), and a copy started before an invalidation is discarded.
  */
@@ -280,8 +282,8 @@ export class PageCache {
       if (value === undefined || droppedHeaders.has(name)) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    // A feed is a document for no one: nothing may run in it (default-src 'none', as proxy.ts
-    // sets for every non-page path), whatever a reader's browser makes of its markup.
+    // A feed or an asset is a document for no one: nothing may run in it (default-src 'none', as
+    // proxy.ts and Next set for every non-page path), whatever a browser makes of its markup.
     headers['content-security-policy'] = type === 'text/html' ? buildCsp({ scriptHashes: inlineScriptHashes(page.body.toString('utf8')) }) : buildCsp({ document: false });
     headers['cache-control'] = rule.cacheControl;
     const etag = crypto.createHash('sha256').update(page.body).digest('base64url').slice(0, 22);
