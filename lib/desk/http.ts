@@ -9,6 +9,7 @@ import type { DeskAvailability } from '@/lib/desk/runtime';
 import type { Actor, DeskService, DeskSession } from '@/lib/desk/service';
 import { IncidentIdSchema } from '@/lib/incidents/model';
 import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
+import { pagePaths } from '@/lib/feeds/urls';
 
 /**
  * The desk's HTTP endpoints, free of Next.js so tests call them with plain Requests
@@ -283,6 +284,16 @@ function incidentDeskPath(locale: Locale, incidentId: string): string {
   return `/${locale}/desk/incidents/${incidentId}`;
 }
 
+/** What an editor typed, to keep in a draft: every field but the CSRF token. */
+function draftValues(form: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...form.entries()].filter(([k]) => k !== 'csrf'));
+}
+
+/** Where readers see an incident (or one of its updates), in every language. */
+function readerPages(incidentId: string, updateId?: string): Record<Locale, string> {
+  return Object.fromEntries(locales.map((l) => [l, updateId === undefined ? pagePaths.incident(l, incidentId) : pagePaths.incidentUpdate(l, incidentId, updateId)])) as Record<Locale, string>;
+}
+
 export async function handleUpdates(request: Request, deps: DeskHttpDeps): Promise<Response> {
   return asWriter(request, deps, deps.config.maxBodyBytes, async ({ body, locale, form, desk, actor, session }) => {
 
@@ -291,7 +302,7 @@ export async function handleUpdates(request: Request, deps: DeskHttpDeps): Promi
 
     if (form !== null && session !== null) {
       const back = returnPath(form, locale);
-      const values = Object.fromEntries([...form.entries()].filter(([k]) => k !== 'csrf'));
+      const values = draftValues(form);
       if (str(form, 'intent') === 'preview') {
         const parsed = desk.parseCommand(input);
         const draft = await desk.saveDraft(session.session, { values, errors: parsed.ok ? {} : parsed.errors, preview: true });
@@ -318,7 +329,7 @@ export async function handleUpdates(request: Request, deps: DeskHttpDeps): Promi
         return deskJson(
           {
             update: result.update,
-            pages: Object.fromEntries(locales.map((l) => [l, `/${l}/incidents/${result.update.incidentId}#update-${result.update.corrects ?? result.update.retracts ?? result.update.id}`])),
+            pages: readerPages(result.update.incidentId, result.update.corrects ?? result.update.retracts ?? result.update.id),
           },
           result.outcome === 'appended' ? 201 : 200,
         );
@@ -345,7 +356,7 @@ export async function handleCreateIncident(request: Request, deps: DeskHttpDeps)
     if (gate instanceof Response) return gate;
     const result = await gate.desk.createIncident(gate.actor, newIncidentInputFromForm(form));
     if (result.ok) return seeOther(`${incidentDeskPath(locale, result.incident.id)}?opened=1`);
-    const values = Object.fromEntries([...form.entries()].filter(([k]) => k !== 'csrf'));
+    const values = draftValues(form);
     const draft = await gate.desk.saveDraft(gate.session.session, { values, errors: result.errors, preview: false });
     return seeOther(`/${locale}/desk?draft=${draft}#new-incident`);
   });
@@ -392,7 +403,7 @@ export async function handleRetitle(request: Request, rawId: string, deps: DeskH
         case 'invalid':
         case 'conflict': {
           // `kind` tells the incident page which of its forms the draft belongs to.
-          const values = { ...Object.fromEntries([...form.entries()].filter(([k]) => k !== 'csrf')), kind: 'title' };
+          const values = { ...draftValues(form), kind: 'title' };
           const draft = await desk.saveDraft(session.session, { values, errors: result.errors, preview: false });
           return seeOther(`${back}?draft=${draft}#title-form`);
         }
@@ -409,7 +420,7 @@ export async function handleRetitle(request: Request, rawId: string, deps: DeskH
             incident: { id: result.incident.id, title: result.incident.title },
             changed: result.outcome === 'retitled',
             ...(result.outcome === 'retitled' ? { previous: { ar: result.before } } : {}),
-            pages: Object.fromEntries(locales.map((l) => [l, `/${l}/incidents/${result.incident.id}`])),
+            pages: readerPages(result.incident.id),
           },
           200,
         );
