@@ -16,11 +16,20 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary).toEqual([]);
 }
 
+/**
+ * A full-page capture for people to look at. Blocks far below the fold use
+ * `content-visibility: auto` (docs/decisions/0062): a reader's browser paints them as they scroll
+ * near, but a full-page capture is not scrolling and would show them blank, so they are shown
+ * for the capture and put back after it.
+ */
 export async function saveScreenshot(page: Page, name: string) {
   const dir = path.join('e2e', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, style: SHOW_DEFERRED_BLOCKS });
 }
+
+/** For `page.screenshot({ style })`: the deferred blocks rendered, for a full-page capture only. */
+export const SHOW_DEFERRED_BLOCKS = '* { content-visibility: visible !important; }';
 
 /**
  * Collects console errors, uncaught exceptions and CSP violations for the page's lifetime.

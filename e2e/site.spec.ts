@@ -75,8 +75,8 @@ for (const locale of locales) {
       await expect(term.locator('.term-tip')).toBeHidden();
       await term.locator('a.term-link').focus();
       await expect(term.locator('.term-tip')).toBeVisible();
-      // Nothing clips the definition: an ancestor with overflow or paint containment (tried for
-      // long pages and dropped, docs/decisions/0061) would cut it at its paragraph's edge.
+      // Nothing clips the definition: an ancestor with overflow or paint containment (the
+      // deferred blocks of long pages, docs/decisions/0062) would cut it at that block's edge.
       const tip = term.locator('.term-tip');
       await tip.scrollIntoViewIfNeeded();
       const box = await tip.boundingBox();
@@ -86,6 +86,54 @@ for (const locale of locales) {
       expect(hit, 'the bottom of the definition is painted and reachable').toBe(true);
       const describedBy = await term.locator('a.term-link').getAttribute('aria-describedby');
       await expect(page.locator(`#${describedBy}`)).toHaveAttribute('role', 'tooltip');
+      // And no term anywhere in the article sits in a contained block, whose edge would clip it.
+      const contained = await page.locator('.term').evaluateAll((terms) =>
+        terms.filter((t) => {
+          for (let e = t.parentElement; e; e = e.parentElement) {
+            const s = getComputedStyle(e);
+            if (s.contentVisibility !== 'visible' || /paint|strict|content/.test(s.contain)) return true;
+          }
+          return false;
+        }).length,
+      );
+      expect(contained).toBe(0);
+    });
+
+    test('long pages leave their far blocks unrendered until the reader comes near, and links still land on them', async ({ page }) => {
+      await page.setViewportSize({ width: 412, height: 915 });
+      const skipped = (selector: string) =>
+        page.locator(selector).evaluate((el) => !(el.firstElementChild ?? el).checkVisibility({ contentVisibilityAuto: true }));
+      const painted = (selector: string) =>
+        page.locator(selector).evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, Math.max(r.top, 0) + 10);
+          return (el.firstElementChild ?? el).checkVisibility({ contentVisibilityAuto: true }) && hit != null && el.contains(hit);
+        });
+
+      await page.goto(`/${locale}/articles/${NEWS_SLUG}`);
+      const blocks = ['.tl-embed', '.footnotes', '.sources'];
+      for (const block of blocks) expect(await skipped(block), `${block} is skipped at load`).toBe(true);
+      for (const block of blocks) {
+        await page.locator(block).scrollIntoViewIfNeeded();
+        await expect.poll(() => painted(block), { message: `${block} is painted once scrolled to` }).toBe(true);
+      }
+
+      // A footnote reference, from the top of the article, lands on its note.
+      await page.goto(`/${locale}/articles/${NEWS_SLUG}`);
+      const ref = page.locator('a[data-footnote-ref]').first();
+      const target = (await ref.getAttribute('href')) ?? '';
+      await ref.click();
+      await expect(page.locator(target)).toBeInViewport();
+      await expect.poll(() => painted(target)).toBe(true);
+
+      // The incident page: the oldest entries wait; a permalink to one lands on it.
+      await page.goto(`/${locale}/incidents/cloudflare-2025-11-18`);
+      const last = '.tl-list > .tl-item:last-child';
+      expect(await skipped(last)).toBe(true);
+      const id = await page.locator(last).getAttribute('data-id');
+      await page.goto(`/${locale}/incidents/cloudflare-2025-11-18#update-${id}`);
+      await expect(page.locator(`#update-${id}`)).toBeInViewport();
+      await expect.poll(() => painted(`#update-${id}`)).toBe(true);
     });
 
     test('home and article fit a 320 px screen', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { collectPageErrors, dirOf, expectNoAxeViolations, locales, NEWS_SLUG, saveScreenshot, startSimulator, type SimulatorHandle } from './helpers';
+import { collectPageErrors, dirOf, expectNoAxeViolations, locales, NEWS_SLUG, saveScreenshot, SHOW_DEFERRED_BLOCKS, startSimulator, type SimulatorHandle } from './helpers';
 
 /**
  * The live incident timeline against the production build, with the Statuspage simulator on
@@ -336,7 +336,7 @@ for (const locale of locales) {
         await page.screenshot({ path: `e2e/screenshots/timeline-home-banner-${locale}-${name}.png` });
         await page.goto(`/${locale}/incidents`);
         await expect(page.locator('h1')).toBeVisible();
-        await page.screenshot({ path: `e2e/screenshots/timeline-list-${locale}-${name}.png`, fullPage: true });
+        await page.screenshot({ path: `e2e/screenshots/timeline-list-${locale}-${name}.png`, fullPage: true, style: SHOW_DEFERRED_BLOCKS });
       }
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`/${locale}/incidents/${CURATED}`);
