@@ -240,6 +240,26 @@ test.describe('negotiation and errors', () => {
     }
   });
 
+  test('the boot chunks every page runs carry the compile hint, and only they do', async ({ request }) => {
+    // docs/decisions/0063: Chromium compiles them off the main thread while they download.
+    for (const path of ['/ar', `/en/articles/${NEWS_SLUG}`, '/ar/incidents/cloudflare-2025-11-18']) {
+      const html = await (await request.get(path)).text();
+      const scripts = [...html.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+      const preloaded = [...html.matchAll(/<link rel="preload" as="script"[^>]*href="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+      const loaded = [...new Set([...scripts, ...preloaded])];
+      const hinted: string[] = [];
+      for (const src of loaded) {
+        const body = await (await request.get(src)).text();
+        if (body.startsWith('//# allFunctionsCalledOnLoad\n')) hinted.push(src);
+      }
+      // React DOM, the Next.js client, its bootstrap and the bundler runtime: the four boot chunks.
+      expect(hinted, path).toHaveLength(4);
+      expect(hinted.some((s) => /turbopack-/.test(s)), path).toBe(true);
+      // The page's own chunks (its islands) are compiled lazily, as they always were.
+      expect(loaded.length, path).toBeGreaterThan(hinted.length);
+    }
+  });
+
   test('bad percent-encoding is a 400, not a 500', async ({ request }) => {
     const res = await request.get('/ar/%E0%A4%A');
     expect(res.status()).toBe(400);

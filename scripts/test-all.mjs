@@ -46,7 +46,7 @@ for (const f of ['test-results/vitest.json', 'test-results/playwright.json']) fs
 step('types', 'node', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
 step('unit', 'node', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 step('build', 'node', ['node_modules/next/dist/bin/next', 'build']);
-step('csp', 'node', ['scripts/csp-hashes.mjs']);
+step('after-build', 'node', ['scripts/after-build.mjs']);
 step('budget', 'node', ['scripts/check-js-budget.mjs']);
 step('browser', 'node', ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' });
 summary();

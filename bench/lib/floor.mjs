@@ -15,6 +15,10 @@ export async function measureFloor({ port, logDir, lhRuns }) {
   const env = { NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' };
   const b = await run(process.execPath, [NEXT_BIN, 'build', FLOOR_DIR], { env, timeoutMs: 300_000, logFile: path.join(logDir, 'floor-build.log') });
   if (b.code !== 0) return { skipped: true, note: 'the floor build failed (bench/generated/logs/floor-build.log)' };
+  // The floor gets the same compile hints as the site (docs/decisions/0063): they are what the
+  // framework's own chunks can do, so a floor without them would flatter our pages.
+  const h = await run(process.execPath, [path.join(ROOT, 'scripts', 'compile-hints.mjs')], { env: { NEXT_DIST_DIR: path.join(FLOOR_DIR, DIST) }, timeoutMs: 60_000, logFile: path.join(logDir, 'floor-hints.log') });
+  if (h.code !== 0) return { skipped: true, note: 'the floor compile hints failed (bench/generated/logs/floor-hints.log)' };
   const buildMs = Math.round(b.ms);
 
   const server = await nextStart({ distDir: DIST, port, logFile: path.join(logDir, 'floor-server.log'), readyPath: '/', projectDir: FLOOR_DIR });

@@ -96,10 +96,10 @@ export async function nextBuild({ distDir, articlesDir, logFile, timeoutMs = 900
   const snap = snapshot();
   try {
     const r = await run(process.execPath, [NEXT_BIN, 'build'], { env, timeoutMs, logFile });
-    // As `npm run build` does: without the hashes, prerendered pages get a nonce CSP that blocks
-    // their inline scripts (and the page cache does not keep them).
+    // As `npm run build` does: without the CSP hashes, prerendered pages get a nonce CSP that
+    // blocks their inline scripts (and the page cache does not keep them); then the compile hints.
     if (r.code === 0) {
-      const h = await run(process.execPath, [path.join(ROOT, 'scripts', 'csp-hashes.mjs')], { env, timeoutMs: 120_000, logFile: logFile ? `${logFile}.csp` : undefined });
+      const h = await run(process.execPath, [path.join(ROOT, 'scripts', 'after-build.mjs')], { env, timeoutMs: 120_000, logFile: logFile ? `${logFile}.after` : undefined });
       if (h.code !== 0) return h;
     }
     return r;
