@@ -62,8 +62,9 @@ export function LiveTimeline(props: Props) {
           {labels.local}
         </button>
       </div>
+      {/* The label is only built when shown: Intl's first use costs a long task at load. */}
       <button type="button" className="tl-new" hidden={pending === 0} onClick={() => controller.current?.flush()}>
-        {pluralLabel(labels.newUpdates, pending, labels.intlLocale)}
+        {pending > 0 ? pluralLabel(labels.newUpdates, pending, labels.intlLocale) : null}
       </button>
       <p ref={region} className="sr-only" aria-live="polite" aria-atomic="true" />
     </>
