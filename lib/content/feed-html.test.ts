@@ -18,6 +18,12 @@ describe('articleBodyToFeedHtml', () => {
     expect(html).not.toMatch(/<Term|<Callout|<Figure|RequestPathDiagram/);
   });
 
+  it('names each way back from a note cited twice with the number it shows (label in name)', async () => {
+    const html = await articleBodyToFeedHtml('أولًا[^n] وثانيًا[^n].\n\n[^n]: المصدر.', { locale: 'ar', slug: 'x', labels });
+    expect(html).toMatch(/aria-label="عودة"[^>]*>↩<\/a>/);
+    expect(html).toMatch(/aria-label="عودة 2"[^>]*>↩<sup>2<\/sup><\/a>/);
+  });
+
   it('drops expressions instead of evaluating or printing them', async () => {
     const html = await articleBodyToFeedHtml('Before {1 + 1} after.', { locale: 'en', slug: 'x', labels });
     expect(html).toContain('Before  after.');

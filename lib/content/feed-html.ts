@@ -8,6 +8,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { Root, RootContent, PhrasingContent, Parent } from 'mdast';
 import type { Locale } from '@/lib/i18n/locales';
 import { absoluteUrl } from '@/lib/seo/site';
+import { footnoteBackLabel } from '@/lib/content/pipeline';
 
 interface Labels {
   diagram: string;
@@ -88,7 +89,7 @@ export async function articleBodyToFeedHtml(body: string, opts: { locale: Locale
     .use(remarkMdx)
     .use(remarkGfm)
     .use(remarkLowerComponents, { locale: opts.locale, articleUrl, labels: opts.labels })
-    .use(remarkRehype, { footnoteLabel: opts.labels.footnotes, footnoteBackLabel: opts.labels.backref, clobberPrefix: `${opts.slug}-` })
+    .use(remarkRehype, { footnoteLabel: opts.labels.footnotes, footnoteBackLabel: footnoteBackLabel(opts.labels.backref), clobberPrefix: `${opts.slug}-` })
     .use(rehypeStringify)
     .process(body);
   return String(file);

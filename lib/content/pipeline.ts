@@ -14,6 +14,15 @@ export interface PipelineOptions {
 }
 
 /**
+ * The name of a footnote's "↩" link back to the text. A note cited more than once has one link
+ * per citation, the later ones showing their number (↩², ↩³): their names carry that number too,
+ * so what is seen is in what is announced (WCAG 2.5.3, label in name).
+ */
+export function footnoteBackLabel(label: string) {
+  return (_referenceIndex: number, rereferenceIndex: number) => (rereferenceIndex > 1 ? `${label} ${rereferenceIndex}` : label);
+}
+
+/**
  * The declared, ordered content pipeline. Order matters: ids first, then the table of
  * contents reads them, then the "#" anchors are appended (so they stay out of the TOC).
  */
@@ -27,7 +36,7 @@ export function contentPipeline(o: PipelineOptions) {
   ];
   const remarkRehypeOptions = {
     footnoteLabel: o.footnoteLabel,
-    footnoteBackLabel: o.footnoteBackLabel,
+    footnoteBackLabel: footnoteBackLabel(o.footnoteBackLabel),
     footnoteLabelTagName: 'h2',
     footnoteLabelProperties: { className: ['footnotes-title'] },
   };
