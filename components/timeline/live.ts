@@ -120,9 +120,14 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
     }
   };
 
+  // The notice as the server rendered it; a health message that repeats it (every connection
+  // opens with one) changes nothing, and formats no time (Intl's first use is a long task).
+  let shownSince: string | null = opts.feedFailingSince;
   const applyHealth = (feed: unknown): void => {
     if (!isRecord(feed) || feed.provider !== opts.provider) return;
     const since = typeof feed.failingSince === 'string' && !Number.isNaN(Date.parse(feed.failingSince)) ? feed.failingSince : null;
+    if (since === shownSince) return;
+    shownSince = since;
     const notice = root.querySelector<HTMLElement>('[data-tl-stale]');
     if (notice !== null) {
       notice.replaceChildren(...(since === null ? [] : withTime(labels.feedFailing, since, locale).filter((c) => c !== null)));
