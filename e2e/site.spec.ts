@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { COMPILE_HINT } from '../lib/build/compile-hints.mjs';
 import { collectPageErrors, dirOf, expectNoAxeViolations, locales, NEWS_SLUG, saveScreenshot } from './helpers';
 
 const pageTypes = (l: string) => [
@@ -250,7 +251,7 @@ test.describe('negotiation and errors', () => {
       const hinted: string[] = [];
       for (const src of loaded) {
         const body = await (await request.get(src)).text();
-        if (body.startsWith('//# allFunctionsCalledOnLoad\n')) hinted.push(src);
+        if (body.startsWith(COMPILE_HINT)) hinted.push(src);
       }
       // React DOM, the Next.js client, its bootstrap and the bundler runtime: the four boot chunks.
       expect(hinted, path).toHaveLength(4);

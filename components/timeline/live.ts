@@ -60,7 +60,6 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
   const intl = labels.intlLocale;
   let order: Order = root.dataset.order === 'oldest' ? 'oldest' : 'newest';
   let keyOnly = root.dataset.keyOnly === '1';
-  let failing = opts.feedFailingSince !== null;
   let stopped = false;
   const pending = new Map<string, TimelineEntry>();
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -127,6 +126,7 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
     if (!isRecord(feed) || feed.provider !== opts.provider) return;
     const since = typeof feed.failingSince === 'string' && !Number.isNaN(Date.parse(feed.failingSince)) ? feed.failingSince : null;
     if (since === shownSince) return;
+    const wasFailing = shownSince !== null;
     shownSince = since;
     const notice = root.querySelector<HTMLElement>('[data-tl-stale]');
     if (notice !== null) {
@@ -134,8 +134,7 @@ export function startLiveTimeline(root: HTMLElement, region: HTMLElement, opts: 
       notice.hidden = since === null;
       decorate(notice);
     }
-    if ((since !== null) !== failing) announce(since === null ? labels.feedRecovered : fill(labels.feedFailing, { time: formatEntryTime(since, locale) }));
-    failing = since !== null;
+    if ((since !== null) !== wasFailing) announce(since === null ? labels.feedRecovered : fill(labels.feedFailing, { time: formatEntryTime(since, locale) }));
   };
 
   // An editor set or corrected the title in the reader's language: only the heading's text (and
