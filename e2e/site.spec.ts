@@ -149,6 +149,18 @@ for (const locale of locales) {
       await expect.poll(() => painted(`#update-${id}`)).toBe(true);
     });
 
+    test('printed, the article has every deferred block rendered', async ({ page }) => {
+      await page.goto(`/${locale}/articles/${NEWS_SLUG}`);
+      await page.emulateMedia({ media: 'print' });
+      const deferred = await page.locator('.article-body > *, .tl-embed, .footnotes, .sources').evaluateAll((els) =>
+        els
+          .filter((el) => el.checkVisibility())
+          .filter((el) => getComputedStyle(el).contentVisibility !== 'visible' || [...el.children].some((c) => getComputedStyle(c).display !== 'none' && !c.checkVisibility({ contentVisibilityAuto: true })))
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      );
+      expect(deferred).toEqual([]);
+    });
+
     test('home and article fit a 320 px screen', async ({ page }) => {
       await page.setViewportSize({ width: 320, height: 640 });
       for (const path of [`/${locale}`, `/${locale}/articles/${NEWS_SLUG}`]) {
