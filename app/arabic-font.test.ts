@@ -15,10 +15,11 @@ describe('the Arabic web font file', () => {
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith('noto-naskh-arabic.'))).toEqual([path.basename(file)]);
   });
 
-  it('is declared with font-display: fallback and no local fallback of its own', () => {
+  it('is declared with font-display: block and no local fallback of its own', () => {
     expect(arabicFontFaceCss).toContain(`src:url(${arabicFontFile}) format('woff2')`);
-    // Not swap: a face that arrives late must not reflow a page already being read (0030).
-    expect(arabicFontFaceCss).toContain('font-display:fallback');
+    // Not swap or fallback: Arabic text painted in a system face and then reflowed when the face
+    // arrives moved the article's headline by 0.165 on slow 4G (0030, session 5).
+    expect(arabicFontFaceCss).toContain('font-display:block');
     expect(arabicFontFaceCss).toMatch(/--font-arabic:'Outage Watch Naskh'}$/);
   });
 });

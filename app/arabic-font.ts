@@ -8,4 +8,4 @@
 export const arabicFontFile = '/fonts/noto-naskh-arabic.e3a947d1db.woff2';
 
 /** Its @font-face and the variable the stylesheet uses (the family name is ours, not a local font's). */
-export const arabicFontFaceCss = `@font-face{font-family:'Outage Watch Naskh';src:url(${arabicFontFile}) format('woff2');font-weight:400 700;font-style:normal;font-display:fallback}:root{--font-arabic:'Outage Watch Naskh'}`;
+export const arabicFontFaceCss = `@font-face{font-family:'Outage Watch Naskh';src:url(${arabicFontFile}) format('woff2');font-weight:400 700;font-style:normal;font-display:block}:root{--font-arabic:'Outage Watch Naskh'}`;
