@@ -4,7 +4,7 @@
 // Writes bench/results/<date>.json and .md and prints every budget in bench/budgets.json missed.
 //
 //   node bench/run.mjs [--only=a,b] [--skip=a,b] [--lh-runs=3] [--gen=100,250,500] [--no-build] [--out=suffix]
-//   sections: pages, fonts, lighthouse, floor, wrk, sse, buildtime
+//   sections: pages, fonts, layout, lighthouse, floor, wrk, sse, buildtime
 //
 // Needs (Debian): chromium, nginx (or nginx-light), wrk. Missing tools skip their section.
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import { ROOT, freePort, log, nextBuild, nextStart, run, which } from './lib/uti
 import { writeReport } from './lib/report.mjs';
 
 const argv = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? true]; }));
-const ALL = ['pages', 'fonts', 'lighthouse', 'floor', 'wrk', 'sse', 'buildtime'];
+const ALL = ['pages', 'fonts', 'layout', 'lighthouse', 'floor', 'wrk', 'sse', 'buildtime'];
 const only = argv.only ? String(argv.only).split(',') : ALL;
 const skip = argv.skip ? String(argv.skip).split(',') : [];
 const want = (s) => only.includes(s) && !skip.includes(s);
@@ -73,7 +73,7 @@ else {
 }
 
 // ---- sections that need the server ------------------------------------------------------------
-if (built && ['pages', 'fonts', 'lighthouse', 'wrk'].some(want)) {
+if (built && ['pages', 'fonts', 'layout', 'lighthouse', 'wrk'].some(want)) {
   const server = await nextStart({ distDir: DIST, port, env: { ...baseEnv, SITE_URL }, logFile: path.join(logDir, 'server.log') });
   try {
     // Which pages exist?
@@ -111,6 +111,20 @@ if (built && ['pages', 'fonts', 'lighthouse', 'wrk'].some(want)) {
         for (const p of live.filter((p) => p.locale === 'ar' && p.name !== 'incident')) shiftNoNaskh[p.path] = await throttledLoad(server.url + p.path, { runs: 3 });
         if (prev === undefined) delete process.env.FONTCONFIG_FILE; else process.env.FONTCONFIG_FILE = prev;
         result.sections.fonts = { intendedFaces: fc.ok, paintedBy: fc.result, slow4g: shift, slow4gWithoutLocalNaskh: shiftNoNaskh };
+      }
+    }
+    if (want('layout')) {
+      if (!tools.chromium) skipSection('layout', 'no chromium');
+      else {
+        // First style+layout timed in the page: stable to a few ms where traces and Lighthouse
+        // swing by half on this machine (docs/decisions/0062).
+        log('layout: first style+layout of each page, minimum of 11 loads, phone and desktop widths');
+        const { firstLayout } = await import('./lib/first-layout.mjs');
+        result.sections.layout = [];
+        for (const width of [412, 1280]) {
+          const measured = await firstLayout(live.map((p) => server.url + p.path), { runs: 11, width, chromiumPath: CHROMIUM });
+          measured.forEach((m, i) => result.sections.layout.push({ path: live[i].path, width, minMs: m.minMs, p25Ms: m.p25Ms, medianMs: m.medianMs }));
+        }
       }
     }
     if (want('lighthouse')) {

@@ -76,6 +76,16 @@ export function writeReport(result, { resultsDir, name = result.date, budgets })
     for (const [p, v] of Object.entries(f.slow4gWithoutLocalNaskh)) md.push(`| ${p} (no local Noto Naskh Arabic) | ${n3(v.cls)} | ${ms(v.fcpMs)} | ${ms(v.lcpMs)} |`);
     md.push('');
   }
+  const layout = result.sections.layout;
+  if (layout?.length) {
+    md.push('## First style and layout (in the page, scripts off, fonts loaded; ms, minimum of 11 loads · median)', '');
+    const widths = [...new Set(layout.map((l) => l.width))];
+    md.push(`| page | ${widths.map((w) => `${w} px`).join(' | ')} |`, `|---|${widths.map(() => '---:').join('|')}|`);
+    for (const p of [...new Set(layout.map((l) => l.path))]) {
+      md.push(`| ${p} | ${widths.map((w) => { const l = layout.find((x) => x.path === p && x.width === w); return l ? `${l.minMs} · ${l.medianMs}` : '—'; }).join(' | ')} |`);
+    }
+    md.push('');
+  }
   const lh = result.sections.lighthouse;
   if (lh) {
     md.push(`## Lighthouse 12.2.3 (median of ${lh[0]?.runs?.length ?? '?'})`, '');
