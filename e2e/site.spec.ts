@@ -297,12 +297,12 @@ async function glossaryTipFaults(page: Page): Promise<string[]> {
   // In the page, term after term. A scroll renders the deferred blocks it brings near, whose real
   // heights replace their estimates, so scroll again until the element stays put.
   return page.evaluate(async () => {
-    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const scrollTo = async (el: Element, block: ScrollLogicalPosition) => {
       for (let i = 0, top = NaN; i < 5 && el.getBoundingClientRect().top !== top; i++) {
         el.scrollIntoView({ block });
         top = el.getBoundingClientRect().top;
-        await frames();
+        await frame();
       }
     };
     const faults: string[] = [];
