@@ -310,7 +310,13 @@ async function glossaryTipFaults(page: Page): Promise<string[]> {
     for (const [i, link] of links.entries()) {
       const name = `${location.pathname}: term ${i + 1} (${link.textContent})`;
       await scrollTo(link, 'center');
-      link.focus();
+      // Opening a definition moves nothing: not its term, not the block after the term's block.
+      const block = link.closest('.article-body > *');
+      const where = () => [link, block?.nextElementSibling].map((e) => (e ? `${Math.round(e.getBoundingClientRect().top)},${Math.round(e.getBoundingClientRect().left)}` : '')).join(' ');
+      const before = where();
+      link.focus({ preventScroll: true });
+      const after = where();
+      if (after !== before) faults.push(`${name}: opening it moved the page (${before} → ${after})`);
       const tip = document.getElementById(link.getAttribute('aria-describedby') ?? '');
       if (!tip || !tip.checkVisibility()) {
         faults.push(`${name}: no definition shows on focus`);
