@@ -85,8 +85,8 @@ for (const locale of locales) {
     });
 
     // Every definition, wherever its term falls on the line, opens just under the term, whole on
-    // the screen and painted over what follows: nothing clips it (the deferred blocks of
-    // docs/decisions/0062 contain their paint) and no later block covers it.
+    // the screen and painted over what follows, and opening it moves nothing: the deferred blocks
+    // of docs/decisions/0062 contain their paint until one of their terms is hovered or focused.
     for (const width of [360, 1280]) {
       test(`every glossary definition opens whole on a ${width} px screen`, async ({ page }) => {
         await page.setViewportSize({ width, height: 800 });
