@@ -18,6 +18,9 @@ interface Context {
   tableLabel: string;
 }
 
+/** Components that use hooks, so React renders them (their blocks are not static HTML, 0064). */
+export const renderedByReact: ReadonlySet<unknown> = new Set([RequestPathDiagram, FeatureFileDiagram]);
+
 /** The components an article may use, bound to its language and sources. */
 export function mdxComponents({ locale, sources, glossaryLinkLabel, tableLabel }: Context): MDXComponents {
   let termCount = 0;

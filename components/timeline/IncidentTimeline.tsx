@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import type { IncidentView } from '@/lib/incidents/view';
 import { absoluteUrl } from '@/lib/seo/site';
@@ -7,6 +8,7 @@ import { optionsQuery, sortEntries, type TimelineOptions } from '@/components/ti
 import { incidentPath, plainTitle } from '@/components/timeline/paths';
 import { TimelineEntry, entryAnchor } from '@/components/timeline/TimelineEntry';
 import { TimelineHeader } from '@/components/timeline/TimelineHeader';
+import { staticBlock } from '@/lib/content/static-html';
 
 interface Props {
   view: IncidentView;
@@ -20,7 +22,7 @@ interface Props {
  * The full timeline of one incident: header, the two view controls (plain links, so they work
  * without JavaScript), the ordered list of updates, and the live island that adds to it.
  */
-export function IncidentTimeline({ view, locale, labels, options, nowMs }: Props) {
+export async function IncidentTimeline({ view, locale, labels, options, nowMs }: Props) {
   const { incident } = view;
   const rootId = `tl-${incident.id}`;
   const titleId = `${rootId}-title`;
@@ -30,6 +32,27 @@ export function IncidentTimeline({ view, locale, labels, options, nowMs }: Props
   const title = plainTitle(view, locale);
   const entries = sortEntries(view.updates, options.order);
   const link = (o: TimelineOptions) => `${path}${optionsQuery(o)}#${listTitleId}`;
+  // Each update as one element holding static HTML: the island edits these nodes itself (live.ts)
+  // and React never re-renders them, so hydrating their ~1,000 elements one by one bought nothing
+  // (0064). Per request and from upstream data, so a refused prop leaves the entry to React.
+  const items: ReactNode[] = [];
+  for (const e of entries) {
+    items.push(
+      await staticBlock(
+        <TimelineEntry
+          key={e.id}
+          entry={e}
+          locale={locale}
+          labels={labels}
+          permalink={`${path}#${entryAnchor(e.id)}`}
+          heading="h3"
+          sharePagePath={path}
+          nowMs={nowMs}
+        />,
+        { strict: false },
+      ),
+    );
+  }
   return (
     <div id={rootId} className="tl-page" data-order={options.order} data-key-only={options.keyOnly ? '1' : undefined} data-tz="utc">
       <TimelineHeader view={view} locale={locale} labels={labels} nowMs={nowMs} titleId={titleId} />
@@ -71,18 +94,7 @@ export function IncidentTimeline({ view, locale, labels, options, nowMs }: Props
           </div>
         </div>
         <ol className="tl-list" data-tl-list>
-          {entries.map((e) => (
-            <TimelineEntry
-              key={e.id}
-              entry={e}
-              locale={locale}
-              labels={labels}
-              permalink={`${path}#${entryAnchor(e.id)}`}
-              heading="h3"
-              sharePagePath={path}
-              nowMs={nowMs}
-            />
-          ))}
+          {items}
         </ol>
       </section>
     </div>

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, localeConfig, locales, otherLocale } from '@/lib/i18n/locales';
 import { getArticle, getArticleLocales, getArticles } from '@/lib/content/articles';
 import { renderArticle } from '@/lib/content/render';
+import { staticBlock } from '@/lib/content/static-html';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { ArticleMeta } from '@/components/article/ArticleMeta';
 import { TableOfContents } from '@/components/article/TableOfContents';
@@ -113,12 +114,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
         </header>
         <div className="article-layout">
           <aside className="article-aside">
-            <TableOfContents entries={toc} label={t('toc')} />
+            {await staticBlock(<TableOfContents entries={toc} label={t('toc')} />)}
           </aside>
           <div className="article-body prose" data-testid="article-body">
             {content}
             <ShareBar locale={locale} url={absoluteUrl(`/${locale}/articles/${article.slug}`)} title={f.title} />
-            <SourcesList sources={f.sources} locale={locale} title={t('sources')} />
+            {await staticBlock(<SourcesList sources={f.sources} locale={locale} title={t('sources')} />)}
           </div>
         </div>
       </article>
