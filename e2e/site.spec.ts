@@ -161,6 +161,34 @@ for (const locale of locales) {
       expect(deferred).toEqual([]);
     });
 
+    test('React hydrates the page frame and the islands, not the static content (0064)', async ({ page }) => {
+      // React marks every element it hydrated with a `__reactFiber$…` key. Static blocks are one
+      // hydrated element holding HTML: nothing inside them has a fiber.
+      const hydration = () =>
+        page.evaluate(() => {
+          const hydrated = (e: Element) => Object.keys(e).some((k) => k.startsWith('__reactFiber'));
+          const all = [...document.body.querySelectorAll('*')];
+          const inside = (sel: string) => [...document.querySelectorAll(sel)].flatMap((b) => [...b.querySelectorAll('*')]);
+          return {
+            elements: all.length,
+            hydrated: all.filter(hydrated).length,
+            staticInsideHydrated: [...inside('.article-body > p, .article-body > ul, .tl-list > .tl-item, .glossary, .sources')].filter(hydrated).length,
+            blocks: document.querySelectorAll('.article-body > p, .tl-list > .tl-item').length,
+          };
+        });
+      for (const path of [`/${locale}/articles/${NEWS_SLUG}`, `/${locale}/incidents/cloudflare-2025-11-18`, `/${locale}/glossary`]) {
+        await page.goto(path, { waitUntil: 'networkidle' });
+        // Hydration has finished: the language switch (an island) answers.
+        await expect(page.getByTestId('language-switch')).toBeVisible();
+        await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector('[data-testid="language-switch"]')!).some((k) => k.startsWith('__reactFiber')))).toBe(true);
+        const h = await hydration();
+        expect(h.staticInsideHydrated, path).toBe(0);
+        expect(h.elements, path).toBeGreaterThan(600);
+        expect(h.hydrated, `${path}: ${h.hydrated} of ${h.elements} elements hydrated`).toBeLessThanOrEqual(250);
+        if (!path.endsWith('/glossary')) expect(h.blocks, path).toBeGreaterThan(15);
+      }
+    });
+
     test('home and article fit a 320 px screen', async ({ page }) => {
       await page.setViewportSize({ width: 320, height: 640 });
       for (const path of [`/${locale}`, `/${locale}/articles/${NEWS_SLUG}`]) {
