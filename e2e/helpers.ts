@@ -105,3 +105,16 @@ export async function startSimulator(port = Number(process.env.E2E_SIM_PORT ?? 2
     },
   };
 }
+
+/**
+ * The Next.js chunks a page boots with, wherever the HTML names them: `<script async>` tags and
+ * script preloads as Next writes them, or the list in the loader the page cache puts in their
+ * place (lib/server/boot-scripts.ts, decision 0065).
+ */
+export function bootScriptsOf(html: string): string[] {
+  const tags = [...html.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)"[^>]* async=""/g)].map((m) => m[1] ?? '');
+  const preloads = [...html.matchAll(/<link rel="preload" as="script"[^>]*href="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const loader = /<script>\(function\(s\).*?\)\((\[[^\]]*\])\)<\/script>/s.exec(html)?.[1];
+  const listed = loader === undefined ? [] : (JSON.parse(loader) as string[]);
+  return [...new Set([...listed, ...tags, ...preloads])];
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { COMPILE_HINT } from '../lib/build/compile-hints.mjs';
-import { collectPageErrors, dirOf, expectNoAxeViolations, locales, NEWS_SLUG, saveScreenshot } from './helpers';
+import { bootScriptsOf, collectPageErrors, dirOf, expectNoAxeViolations, locales, NEWS_SLUG, saveScreenshot } from './helpers';
 
 // Every bundled article (content/articles/<slug>/<locale>.mdx).
 const ARTICLE_SLUGS = fs.readdirSync('content/articles', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -274,7 +274,7 @@ test.describe('negotiation and errors', () => {
   test('the scripts, styles and fonts a page loads come from memory: brotli once for text, woff2 as it is, immutable', async ({ request }) => {
     const html = await (await request.get('/ar')).text();
     const assets = [
-      ...[...html.matchAll(/<script src="(\/_next\/static\/[^"]+\.js)"/g)].slice(0, 2).map((m) => m[1]),
+      ...bootScriptsOf(html).slice(0, 2),
       ...[...html.matchAll(/<link rel="stylesheet" href="(\/_next\/static\/[^"]+\.css)"/g)].map((m) => m[1]),
       ...[...html.matchAll(/<link rel="preload" href="([^"]+\.woff2)"/g)].map((m) => m[1]),
     ];
@@ -297,9 +297,7 @@ test.describe('negotiation and errors', () => {
     // docs/decisions/0063: Chromium compiles them off the main thread while they download.
     for (const path of ['/ar', `/en/articles/${NEWS_SLUG}`, '/ar/incidents/cloudflare-2025-11-18']) {
       const html = await (await request.get(path)).text();
-      const scripts = [...html.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
-      const preloaded = [...html.matchAll(/<link rel="preload" as="script"[^>]*href="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
-      const loaded = [...new Set([...scripts, ...preloaded])];
+      const loaded = bootScriptsOf(html);
       const hinted: string[] = [];
       for (const src of loaded) {
         const body = await (await request.get(src)).text();
@@ -310,6 +308,39 @@ test.describe('negotiation and errors', () => {
       expect(hinted.some((s) => /turbopack-/.test(s)), path).toBe(true);
       // The page's own chunks (its islands) are compiled lazily, as they always were.
       expect(loaded.length, path).toBeGreaterThan(hinted.length);
+    }
+  });
+
+  test('reading first: a page paints with its fonts before it asks for its scripts, then boots (0065)', async ({ page, request }) => {
+    for (const [path, font] of [
+      [`/ar/articles/${NEWS_SLUG}`, 'noto-naskh-arabic'],
+      ['/en', 'inter_latin'],
+      ['/ar/incidents/cloudflare-2025-11-18', 'noto-naskh-arabic'],
+    ] as const) {
+      const html = await (await request.get(path)).text();
+      expect(html, path).not.toMatch(/<script src="\/_next\/static\/chunks\/[^"]+"[^>]* async=""/);
+      expect(html, path).not.toMatch(/<link rel="preload" as="script"/);
+      const boot = bootScriptsOf(html);
+      expect(boot.length, path).toBeGreaterThanOrEqual(4);
+      await page.goto(path);
+      // It boots: the language switch (an island) is hydrated.
+      await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector('[data-testid="language-switch"]')!).some((k) => k.startsWith('__reactFiber'))), { message: path }).toBe(true);
+      const t = await page.evaluate(
+        ({ boot, font }) => {
+          const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+          const scripts = entries.filter((e) => boot.some((b) => e.name.endsWith(b)));
+          return {
+            paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+            firstScript: Math.min(...scripts.map((e) => e.startTime)),
+            scripts: scripts.length,
+            fontDone: entries.find((e) => e.name.includes(font))?.responseEnd ?? Infinity,
+          };
+        },
+        { boot, font },
+      );
+      expect(t.scripts, path).toBe(boot.length);
+      expect(t.firstScript, `${path}: first script requested at ${t.firstScript} ms, first paint at ${t.paint} ms`).toBeGreaterThanOrEqual(t.paint);
+      expect(t.fontDone, `${path}: ${font} done at ${t.fontDone} ms, first script at ${t.firstScript} ms`).toBeLessThanOrEqual(t.firstScript);
     }
   });
 

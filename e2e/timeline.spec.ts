@@ -51,6 +51,14 @@ async function markDocument(page: Page): Promise<void> {
   await page.evaluate(() => document.documentElement.setAttribute('data-e2e-same-document', '1'));
 }
 
+/**
+ * The island is running: it has opened its event stream. Pages ask for their scripts after the
+ * first paint (0065), so a click before this is a plain link, as it is without JavaScript.
+ */
+async function islandRunning(page: Page): Promise<void> {
+  await expect(page.locator('[data-stream="ready"]')).toHaveCount(1, { timeout: LIVE_TIMEOUT });
+}
+
 const entries = (page: Page) => page.locator('ol[data-tl-list] > li.tl-item');
 
 test.beforeAll(async () => {
@@ -215,6 +223,7 @@ for (const locale of locales) {
 
     test('view controls: reorder in place and key events only, as links without JavaScript', async ({ page }) => {
       await page.goto(`/${locale}/incidents/${CURATED}`);
+      await islandRunning(page);
       await markDocument(page);
       await page.locator('a[data-tl-order="oldest"]').click();
       await expect(page).toHaveURL(/\?order=oldest/);

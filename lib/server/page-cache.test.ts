@@ -121,6 +121,19 @@ describe('PageCache', () => {
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
+  it('keeps a page with its boot scripts requested after the first paint, the loader allowed by hash (0065)', async () => {
+    const boot = '<script src="/_next/static/chunks/main.js" async=""></script>';
+    next = async () => page(`<html><head>${boot}</head><body><p>page</p><script>${script}</script></body></html>`);
+    await warm('/ar/boot');
+    const res = await get('/ar/boot', { 'accept-encoding': 'identity' });
+    const html = res.body.toString('utf8');
+    expect(html).not.toContain(boot);
+    const loader = /<script>(\(function\(s\).*?)<\/script><\/body>/s.exec(html)?.[1] ?? '';
+    expect(loader).toContain('"/_next/static/chunks/main.js"');
+    const csp = String(res.headers['content-security-policy']);
+    for (const s of [script, loader]) expect(csp).toContain(`'sha256-${crypto.createHash('sha256').update(s).digest('base64')}'`);
+  });
+
   it('answers a matching If-None-Match with 304 and HEAD without a body', async () => {
     await warm('/ar/x');
     const first = await get('/ar/x', { 'accept-encoding': 'gzip' });

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { buildCsp } from '@/lib/security/csp';
 import { inlineScriptHashes } from '@/lib/security/inline-script-hashes.mjs';
+import { readingFirst } from '@/lib/server/boot-scripts';
 
 /**
  * An in-process cache of whole reader pages (and the feeds and content-hashed assets they
@@ -277,6 +278,9 @@ export class PageCache {
     // A page that sets a cookie is not the same for every reader.
     if (page.headers['set-cookie'] !== undefined) return null;
     if (page.body.length > maxPageBytes) return null;
+    // A page's boot scripts are requested once it has painted: its text and fonts come first (0065).
+    const rewritten = type === 'text/html' ? readingFirst(page.body.toString('utf8')) : null;
+    const body = rewritten === null ? page.body : Buffer.from(rewritten, 'utf8');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(page.headers)) {
       if (value === undefined || droppedHeaders.has(name)) continue;
@@ -284,18 +288,18 @@ export class PageCache {
     }
     // A feed or an asset is a document for no one: nothing may run in it (default-src 'none', as
     // proxy.ts and Next set for every non-page path), whatever a browser makes of its markup.
-    headers['content-security-policy'] = type === 'text/html' ? buildCsp({ scriptHashes: inlineScriptHashes(page.body.toString('utf8')) }) : buildCsp({ document: false });
+    headers['content-security-policy'] = type === 'text/html' ? buildCsp({ scriptHashes: inlineScriptHashes(body.toString('utf8')) }) : buildCsp({ document: false });
     headers['cache-control'] = rule.cacheControl;
-    const etag = crypto.createHash('sha256').update(page.body).digest('base64url').slice(0, 22);
-    if (rule.compress === false) return { headers, identity: page.body, gzip: null, br: null, etag, storedAt: this.now(), rule };
+    const etag = crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22);
+    if (rule.compress === false) return { headers, identity: body, gzip: null, br: null, etag, storedAt: this.now(), rule };
     const vary = (headers.vary ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
     if (!vary.some((v) => v.toLowerCase() === 'accept-encoding')) vary.push('Accept-Encoding');
     headers.vary = vary.join(', ');
     const [gz, br] = await Promise.all([
-      gzip(page.body, { level: 9 }),
-      brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } }),
+      gzip(body, { level: 9 }),
+      brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
     ]);
-    return { headers, identity: page.body, gzip: gz, br, etag, storedAt: this.now(), rule };
+    return { headers, identity: body, gzip: gz, br, etag, storedAt: this.now(), rule };
   }
 
   private respond(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, state: 'HIT' | 'STALE' | 'MISS'): void {

@@ -1,0 +1,59 @@
+/**
+ * Reading first (decision 0065). Next.js puts its boot chunks in the head as `async` scripts and
+ * `preload` links, so a browser requests ~120 KB of JavaScript at the same moment as the
+ * stylesheet and the two preloaded fonts. Over HTTP/1.1 (what `next start` speaks) they share
+ * the reader's bandwidth, and the text waits for its fonts while scripts download that the first
+ * paint does not need: nothing above the fold needs React to be read.
+ *
+ * `readingFirst` rewrites a page so the same chunks are requested by a small inline loader once
+ * the page has painted and its web fonts have loaded (or after 3 s, whichever comes first, so a page in a
+ * background tab still boots). Nothing else changes: the same URLs, async as before, the CSP
+ * allows them ('self') and hashes the loader like any inline script.
+ */
+
+/** `<link rel="preload" as="script" … href="/_next/static/…js"/>`, attributes in Next's order. */
+const PRELOAD = /<link rel="preload" as="script"(?: [a-zA-Z-]+="[^"]*")* href="(\/_next\/static\/[^"?#]+\.js)"(?: [a-zA-Z-]+="[^"]*")*\/>/g;
+/**
+ * `<script src="/_next/static/…js" …></script>` with `async=""` among its attributes (a page
+ * rendered per request adds a nonce, before or after it; the cache's copy is allowed by hash
+ * instead). `noModule` scripts have no `async` and are left alone, as are inline ones.
+ */
+const EXTERNAL_SCRIPT = /<script src="(\/_next\/static\/[^"?#]+\.js)"((?: [a-zA-Z-]+="[^"]*")*)><\/script>/g;
+
+/** How long a page waits for its first painted frame before booting anyway. */
+export const BOOT_DEADLINE_MS = 3000;
+
+/**
+ * The loader. It waits for the first contentful paint (Paint Timing; where a browser lacks it,
+ * two animation frames), then for the fonts that paint is using, then asks for the chunks.
+ */
+export function bootLoader(sources: readonly string[]): string {
+  return (
+    `(function(s){var d=0;function go(){if(d)return;d=1;for(var i=0;i<s.length;i++){var e=document.createElement("script");e.src=s[i];e.async=true;document.head.appendChild(e)}}` +
+    `function after(){var f=document.fonts;(f?f.ready:Promise.resolve()).then(function(){setTimeout(go,0)})}` +
+    `var P=window.PerformanceObserver;` +
+    `if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0)new P(function(l,o){if(l.getEntriesByName("first-contentful-paint").length){o.disconnect();after()}}).observe({type:"paint",buffered:true});` +
+    `else requestAnimationFrame(function(){requestAnimationFrame(after)});` +
+    `setTimeout(go,${BOOT_DEADLINE_MS})})(${JSON.stringify(sources)})`
+  );
+}
+
+/**
+ * The page with its boot scripts requested after the first paint, or `null` when it has none
+ * of Next's boot scripts in the expected shape (then it is served as Next made it).
+ */
+export function readingFirst(html: string): string | null {
+  const end = html.lastIndexOf('</body>');
+  if (end === -1) return null;
+  const sources: string[] = [];
+  const take = (_: string, src: string) => {
+    if (!sources.includes(src)) sources.push(src);
+    return '';
+  };
+  const head = html
+    .slice(0, end)
+    .replace(PRELOAD, take)
+    .replace(EXTERNAL_SCRIPT, (tag: string, src: string, attributes: string) => (/(^| )async=""/.test(attributes) && !/ nomodule=/i.test(attributes) ? take(tag, src) : tag));
+  if (sources.length === 0) return null;
+  return `${head}<script>${bootLoader(sources)}</script>${html.slice(end)}`;
+}
