@@ -51,7 +51,17 @@ describe('reading first: boot scripts after the first paint', () => {
           fire = (name) => this.cb({ getEntriesByName: (n) => (n === name ? [{}] : []) }, { disconnect: () => (fire = undefined) });
         }
       }
-      const document = { fonts: { ready: Promise.resolve() }, createElement: () => ({}) as { src?: string }, head: { appendChild: (e: { src: string }) => added.push(e.src) } };
+      // A fragment collects the scripts; appending it to the head adds them all at once.
+      const fragment = (): { kids: Array<{ src: string }>; appendChild: (e: { src: string }) => void } => {
+        const kids: Array<{ src: string }> = [];
+        return { kids, appendChild: (e) => kids.push(e) };
+      };
+      const document = {
+        fonts: { ready: Promise.resolve() },
+        createElement: () => ({}) as { src?: string },
+        createDocumentFragment: fragment,
+        head: { appendChild: (f: ReturnType<typeof fragment>) => added.push(...f.kids.map((k) => k.src)) },
+      };
       const window = { PerformanceObserver };
       const context = { window, document, Promise, requestAnimationFrame: (f: () => void) => f(), setTimeout: (f: () => void, ms: number) => timers.push([f, ms]) };
       vm.runInNewContext(bootLoader(['/a.js', '/b.js']), context);
