@@ -118,3 +118,8 @@ export function bootScriptsOf(html: string): string[] {
   const listed = loader === undefined ? [] : (JSON.parse(loader) as string[]);
   return [...new Set([...listed, ...tags, ...preloads])];
 }
+
+/** React has hydrated the page: the language switch, an island on every page, has its fiber. */
+export function languageSwitchHydrated(page: Page): Promise<boolean> {
+  return page.evaluate(() => Object.keys(document.querySelector('[data-testid="language-switch"]') ?? {}).some((k) => k.startsWith('__reactFiber')));
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { COMPILE_HINT } from '../lib/build/compile-hints.mjs';
-import { bootScriptsOf, collectPageErrors, dirOf, expectNoAxeViolations, locales, NEWS_SLUG, saveScreenshot } from './helpers';
+import { bootScriptsOf, collectPageErrors, dirOf, expectNoAxeViolations, languageSwitchHydrated, locales, NEWS_SLUG, saveScreenshot } from './helpers';
 
 // Every bundled article (content/articles/<slug>/<locale>.mdx).
 const ARTICLE_SLUGS = fs.readdirSync('content/articles', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -180,7 +180,7 @@ for (const locale of locales) {
         await page.goto(path, { waitUntil: 'networkidle' });
         // Hydration has finished: the language switch (an island) answers.
         await expect(page.getByTestId('language-switch')).toBeVisible();
-        await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector('[data-testid="language-switch"]')!).some((k) => k.startsWith('__reactFiber')))).toBe(true);
+        await expect.poll(() => languageSwitchHydrated(page)).toBe(true);
         const h = await hydration();
         expect(h.staticInsideHydrated, path).toBe(0);
         expect(h.elements, path).toBeGreaterThan(600);
@@ -324,7 +324,7 @@ test.describe('negotiation and errors', () => {
       expect(boot.length, path).toBeGreaterThanOrEqual(4);
       await page.goto(path);
       // It boots: the language switch (an island) is hydrated.
-      await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector('[data-testid="language-switch"]')!).some((k) => k.startsWith('__reactFiber'))), { message: path }).toBe(true);
+      await expect.poll(() => languageSwitchHydrated(page), { message: path }).toBe(true);
       const t = await page.evaluate(
         ({ boot, font }) => {
           const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];

@@ -185,7 +185,8 @@ export async function staticBlock(node: ReactNode, options: StaticHtmlOptions = 
     const tag = element.type as string;
     if (!TAG.test(tag) || REACT_ONLY_TAGS.has(tag) || VOID.has(tag)) return node;
     const props = element.props as Record<string, unknown>;
-    if (props.dangerouslySetInnerHTML !== undefined) return element;
+    // Already HTML (a component that returns it): keep it, under the block's key.
+    if (props.dangerouslySetInnerHTML !== undefined) return createElement(tag, { ...props, key: node.key });
     const __html = await serialize(props.children as ReactNode, options);
     const { children: _children, ...rest } = props;
     return createElement(tag, { ...rest, key: node.key, dangerouslySetInnerHTML: { __html } });

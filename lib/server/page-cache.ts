@@ -279,7 +279,8 @@ export class PageCache {
     if (page.headers['set-cookie'] !== undefined) return null;
     if (page.body.length > maxPageBytes) return null;
     // A page's boot scripts are requested once it has painted: its text and fonts come first (0065).
-    const rewritten = type === 'text/html' ? readingFirst(page.body.toString('utf8')) : null;
+    const html = type === 'text/html' ? page.body.toString('utf8') : null;
+    const rewritten = html === null ? null : readingFirst(html);
     const body = rewritten === null ? page.body : Buffer.from(rewritten, 'utf8');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(page.headers)) {
@@ -288,7 +289,7 @@ export class PageCache {
     }
     // A feed or an asset is a document for no one: nothing may run in it (default-src 'none', as
     // proxy.ts and Next set for every non-page path), whatever a browser makes of its markup.
-    headers['content-security-policy'] = type === 'text/html' ? buildCsp({ scriptHashes: inlineScriptHashes(body.toString('utf8')) }) : buildCsp({ document: false });
+    headers['content-security-policy'] = html !== null ? buildCsp({ scriptHashes: inlineScriptHashes(rewritten ?? html) }) : buildCsp({ document: false });
     headers['cache-control'] = rule.cacheControl;
     const etag = crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22);
     if (rule.compress === false) return { headers, identity: body, gzip: null, br: null, etag, storedAt: this.now(), rule };
