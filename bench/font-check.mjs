@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Checks that the subset fonts still render Arabic (with harakat and Arabic punctuation) and Latin
-// names inside Arabic in the intended web fonts, on an Arabic article of a running server.
+// names inside Arabic in the intended web fonts, on an Arabic article of a running server: on an
+// Arabic page every run, Latin included, is drawn by the Naskh family (app/web-fonts.ts).
 //
 //   node bench/font-check.mjs <baseUrl> <articlePath> [outPng] [compareBaseUrl]
 //
@@ -60,7 +61,7 @@ export async function fontCheck(baseUrl, articlePath, outPng) {
     const faces = await page.evaluate(() => [...document.fonts].map((f) => ({ family: f.family, status: f.status, weight: f.weight })));
     const shot = await page.locator('#font-probe').screenshot();
     if (outPng) fs.writeFileSync(outPng, shot);
-    const ok = Object.entries(result).every(([id, fonts]) => fonts.every((f) => f.includes('(web font)')) && (id === 'latin' ? fonts.some((f) => /Inter/.test(f)) : fonts.some((f) => /Naskh/.test(f))));
+    const ok = Object.values(result).every((fonts) => fonts.length > 0 && fonts.every((f) => f.includes('(web font)') && /Naskh/.test(f)));
     return { ok, result, faces, shot };
   } finally {
     await browser.close();

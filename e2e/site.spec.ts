@@ -278,7 +278,7 @@ test.describe('negotiation and errors', () => {
       ...[...html.matchAll(/<link rel="stylesheet" href="(\/_next\/static\/[^"]+\.css)"/g)].map((m) => m[1]),
       ...[...html.matchAll(/<link rel="preload" href="([^"]+\.woff2)"/g)].map((m) => m[1]),
     ];
-    // Two scripts, the stylesheet, and on an Arabic page both fonts (Inter's and ours).
+    // Two scripts, the stylesheet, and on an Arabic page the two Naskh files (Arabic, and its Latin).
     expect(assets.filter((a) => a?.endsWith('.js'))).toHaveLength(2);
     expect(assets.filter((a) => a?.endsWith('.css'))).toHaveLength(1);
     expect(assets.filter((a) => a?.endsWith('.woff2'))).toHaveLength(2);
@@ -314,12 +314,14 @@ test.describe('negotiation and errors', () => {
   test('reading first: a page paints with its fonts before it asks for its scripts, then boots (0065)', async ({ page, request }) => {
     for (const [path, font] of [
       [`/ar/articles/${NEWS_SLUG}`, 'noto-naskh-arabic'],
-      ['/en', 'inter_latin'],
+      ['/en', 'inter-latin'],
       ['/ar/incidents/cloudflare-2025-11-18', 'noto-naskh-arabic'],
     ] as const) {
       const html = await (await request.get(path)).text();
       expect(html, path).not.toMatch(/<script src="\/_next\/static\/chunks\/[^"]+"[^>]* async=""/);
       expect(html, path).not.toMatch(/<link rel="preload" as="script"/);
+      // The manifest link is not in the served head either; the loader adds it after the paint.
+      expect(html, path).not.toContain('<link rel="manifest"');
       const boot = bootScriptsOf(html);
       expect(boot.length, path).toBeGreaterThanOrEqual(4);
       await page.goto(path);
@@ -341,6 +343,28 @@ test.describe('negotiation and errors', () => {
       expect(t.scripts, path).toBe(boot.length);
       expect(t.firstScript, `${path}: first script requested at ${t.firstScript} ms, first paint at ${t.paint} ms`).toBeGreaterThanOrEqual(t.paint);
       expect(t.fontDone, `${path}: ${font} done at ${t.fontDone} ms, first script at ${t.firstScript} ms`).toBeLessThanOrEqual(t.firstScript);
+      expect(await page.locator('head link[rel="manifest"]').getAttribute('href'), path).toBe('/manifest.webmanifest');
+    }
+  });
+
+  test('an Arabic page is set in the Naskh family alone, Latin included; an English page in Inter alone', async ({ browser }) => {
+    for (const [path, family, other] of [
+      [`/ar/articles/${NEWS_SLUG}`, 'Outage Watch Naskh', 'Outage Watch Inter'],
+      [`/en/articles/${NEWS_SLUG}`, 'Outage Watch Inter', 'Outage Watch Naskh'],
+    ] as const) {
+      // A fresh page each: one document's preloads would otherwise show in the next one's entries.
+      const page = await browser.newPage();
+      await page.goto(path);
+      await page.evaluate(() => document.fonts.ready);
+      const faces = await page.evaluate(() => [...document.fonts].map((f) => ({ family: f.family.replace(/["']/g, ''), status: f.status })));
+      const loaded = faces.filter((f) => f.status === 'loaded').map((f) => f.family);
+      expect(loaded.length, path).toBeGreaterThan(0);
+      expect(new Set(loaded), path).toEqual(new Set([family]));
+      // The other language's face is declared but never fetched.
+      expect(faces.filter((f) => f.family === other).every((f) => f.status === 'unloaded'), path).toBe(true);
+      const fontFiles = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.woff2')));
+      expect(fontFiles.length, path).toBe(family === 'Outage Watch Naskh' ? 2 : 1);
+      await page.close();
     }
   });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the subset web fonts (public/fonts/ for Arabic, app/fonts/ for Latin) from the npm font packages.
+# Regenerates the subset web fonts in public/fonts/ from the npm font packages, as app/web-fonts.json lists them.
 # The outputs are committed: `next build` stays offline and never runs this script.
-# Run it again only when a font package is upgraded or the character ranges below change
+# Run it again only when a font package is upgraded or a range in app/web-fonts.json changes
 # (docs/decisions/0030-fonts.md says why each range is there).
 #
 # Needs fontTools with brotli (Debian: apt-get install -y python3-fonttools python3-brotli).
@@ -19,65 +19,45 @@ if [[ -z "$PY" ]]; then
   exit 1
 fi
 
-SRC=node_modules/@fontsource-variable
-OUT=app/fonts
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-mkdir -p "$OUT"
 # Reproducible outputs: fontTools stamps head.modified with SOURCE_DATE_EPOCH when it is set.
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1763424000}  # 2025-11-18T00:00:00Z
 
-# --- Arabic: Noto Naskh Arabic (variable, wght 400–700, as shipped) -------------------------
-# U+0020,U+00A0     space and no-break space, so Arabic runs do not switch font at every space
-# U+0600–06FF       the whole Arabic block: letters, harakat (ً ٌ ٍ َ ُ ِ ّ ْ), ، ؛ ؟, Arabic-Indic
-#                   digits, Persian/Urdu letters for quoted names
-# U+200C–200F       ZWNJ, ZWJ, LRM, RLM (joining control and bidi marks)
-# U+2010–2011       hyphen and non-breaking hyphen
-# --layout-features='*' keeps every GSUB/GPOS feature (init/medi/fina/isol, rlig, ccmp, mark,
-# mkmk…) and pyftsubset keeps the glyphs those features reach (lam-alef, the Allah ligature…),
-# so shaping is unchanged. Latin letters, Western digits, « » and . , : come from Inter, as before.
-ARABIC_UNICODES='U+0020,U+00A0,U+0600-06FF,U+200C-200F,U+2010-2011'
-"$PY" -m fontTools.subset "$SRC/noto-naskh-arabic/files/noto-naskh-arabic-arabic-wght-normal.woff2" \
-  --unicodes="$ARABIC_UNICODES" \
-  --layout-features='*' \
-  --flavor=woff2 \
-  --output-file="$TMP/noto-naskh-arabic-subset.woff2"
-# Served from public/fonts under a content-hashed name (preloaded on Arabic pages only, cached
-# as immutable: docs/decisions/0030-fonts.md); app/arabic-font.ts names the file.
-HASH=$(sha256sum "$TMP/noto-naskh-arabic-subset.woff2" | cut -c1-10)
-rm -f public/fonts/noto-naskh-arabic.*.woff2
-mkdir -p public/fonts
-ARABIC_OUT="public/fonts/noto-naskh-arabic.$HASH.woff2"
-cp "$TMP/noto-naskh-arabic-subset.woff2" "$ARABIC_OUT"
-sed -i -E "s|/fonts/noto-naskh-arabic\.[0-9a-f]{10}\.woff2|/fonts/noto-naskh-arabic.$HASH.woff2|" app/arabic-font.ts
-
-# --- Latin: Inter (variable) ------------------------------------------------------------------
-# U+0020–007E       Basic Latin
-# U+00A0–00FF       Latin-1: « » · © × é ü … (names such as "Dane Knecht", "Zürich")
-# U+0131,U+0152–0153,U+02C6,U+02DA,U+02DC   ı Œ œ and spacing accents, as Fontsource's latin set
-# U+2000–206F       General Punctuation: dashes, quotes, …, ‹ ›, thin spaces, bidi isolates
-# U+20AC,U+2122     € ™
-# U+2190–2193,U+2212,U+2215   arrows, minus, division slash (where the font has them)
-# Features: kerning, contextual alternates, ligatures and marks only; Inter's fractions and
-# tabular/proportional figure sets are not used by the site and are dropped.
-LATIN_UNICODES='U+0020-007E,U+00A0-00FF,U+0131,U+0152-0153,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2190-2193,U+2212,U+2215'
-"$PY" -m fontTools.subset "$SRC/inter/files/inter-latin-wght-normal.woff2" \
-  --unicodes="$LATIN_UNICODES" \
-  --layout-features='kern,liga,calt,ccmp,locl,mark,mkmk' \
-  --flavor=woff2 \
-  --output-file="$TMP/inter-latin-full-axis.woff2"
-# The site uses weights 400 and 700 only (Tailwind's prose asks for 500–800, which the browser
-# clamps into the face's range): limit the weight axis to 400–700. The font stays variable.
-"$PY" -m fontTools.varLib.instancer "$TMP/inter-latin-full-axis.woff2" wght=400:700 -q \
-  --output="$OUT/inter-latin-subset.woff2"
-
-"$PY" - "$ARABIC_OUT" "$OUT/inter-latin-subset.woff2" <<'PYEOF'
-import sys
+# For every face in app/web-fonts.json:
+#   pyftsubset source --unicodes=<unicodeRange> --layout-features=<features>
+#     ('*' for the Naskh faces: every GSUB/GPOS feature — init/medi/fina/isol, rlig, ccmp, mark,
+#     mkmk — and the glyphs those features reach, such as lam-alef, so shaping is unchanged)
+#   then, if "axis" is set, fontTools.varLib.instancer limits the weight axis (Inter: 400–700;
+#     Naskh ships as 400–700 already). Every face stays variable.
+#   The file is written as public/fonts/<name>.<first 10 hex of its SHA-256>.woff2 (immutable
+#   cache: a new subset is a new URL) and its path goes back into the JSON's "file".
+"$PY" - <<'PYEOF'
+import hashlib, json, os, subprocess, sys, tempfile
 from fontTools.ttLib import TTFont
-for f in sys.argv[1:]:
-    t = TTFont(f)
-    assert t.flavor == 'woff2', f
-    axes = ', '.join(f"{a.axisTag} {a.minValue:g}-{a.maxValue:g}" for a in t['fvar'].axes) if 'fvar' in t else 'static'
-    print(f"{f}: {len(t.getBestCmap())} characters, {len(t.getGlyphOrder())} glyphs, {axes}")
+cfg_path = 'app/web-fonts.json'
+cfg = json.load(open(cfg_path, encoding='utf-8'))
+os.makedirs('public/fonts', exist_ok=True)
+with tempfile.TemporaryDirectory() as tmp:
+    for key, face in cfg['faces'].items():
+        src = os.path.join('node_modules', face['source'])
+        out = os.path.join(tmp, key + '.woff2')
+        subprocess.run([sys.executable, '-m', 'fontTools.subset', src, f"--unicodes={face['unicodeRange']}",
+                        f"--layout-features={face['features']}", '--flavor=woff2', f'--output-file={out}'], check=True)
+        if face.get('axis'):
+            limited = os.path.join(tmp, key + '.limited.woff2')
+            subprocess.run([sys.executable, '-m', 'fontTools.varLib.instancer', out, face['axis'], '-q', f'--output={limited}'], check=True)
+            out = limited
+        data = open(out, 'rb').read()
+        name = f"{face['name']}.{hashlib.sha256(data).hexdigest()[:10]}.woff2"
+        for old in os.listdir('public/fonts'):
+            if old.startswith(face['name'] + '.') and old.endswith('.woff2'):
+                os.remove(os.path.join('public/fonts', old))
+        open(os.path.join('public/fonts', name), 'wb').write(data)
+        face['file'] = '/fonts/' + name
+        t = TTFont(os.path.join('public/fonts', name))
+        assert t.flavor == 'woff2', name
+        axes = ', '.join(f"{a.axisTag} {a.minValue:g}-{a.maxValue:g}" for a in t['fvar'].axes) if 'fvar' in t else 'static'
+        print(f"{face['file']}: {len(data)} B, {len(t.getBestCmap())} characters, {len(t.getGlyphOrder())} glyphs, {axes}")
+with open(cfg_path, 'w', encoding='utf-8') as f:
+    json.dump(cfg, f, ensure_ascii=False, indent=2)
+    f.write('\n')
 PYEOF
-ls -l "$ARABIC_OUT" "$OUT"/*.woff2

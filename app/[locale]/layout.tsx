@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { isLocale, localeConfig, locales } from '@/lib/i18n/locales';
-import { preload } from 'react-dom';
-import { arabicFontFaceCss, arabicFontFile, latinFont } from '@/app/fonts';
+import { fontFaceCss, fontPreloads } from '@/app/web-fonts';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import '@/app/globals.css';
@@ -20,12 +19,16 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const cfg = localeConfig(locale);
-  // The Arabic face is needed at first paint on Arabic pages only (app/fonts.ts).
-  if (cfg.font === 'arabic') preload(arabicFontFile, { as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' });
   return (
-    <html lang={cfg.tag} dir={cfg.dir} className={latinFont.variable}>
+    <html lang={cfg.tag} dir={cfg.dir}>
       <head>
-        <style>{arabicFontFaceCss}</style>
+        {/* Each language preloads the faces its first paint needs, and only those (app/web-fonts.ts).
+            Written as elements, not react-dom's preload(): on a page rendered per request (the
+            incident page) the preload() hints reached the flight data but not the HTML head. */}
+        {fontPreloads(cfg.font).map((file) => (
+          <link key={file} rel="preload" href={file} as="font" type="font/woff2" crossOrigin="anonymous" />
+        ))}
+        <style>{fontFaceCss}</style>
       </head>
       <body>
         {/* Client islands receive their strings as props: no i18n runtime or messages ship to the browser. */}

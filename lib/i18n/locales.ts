@@ -21,7 +21,7 @@ export interface LocaleConfig {
   readonly ogLocale: string;
   /** Name of the language in itself, for the language switch. */
   readonly nativeName: string;
-  /** Which font family token the layout applies (see app/fonts.ts). */
+  /** Which font family token the layout applies (see app/web-fonts.ts). */
   readonly font: 'arabic' | 'latin';
   /** Words per minute for reading time; Arabic prose is read more slowly per word. */
   readonly wordsPerMinute: number;

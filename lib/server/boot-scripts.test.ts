@@ -6,7 +6,9 @@ import { BOOT_DEADLINE_MS, bootLoader, readingFirst } from '@/lib/server/boot-sc
 const page = [
   '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charSet="utf-8"/>',
   '<link rel="preload" href="/fonts/naskh.woff2" as="font" crossorigin="" type="font/woff2"/>',
+  '<link rel="preload" href="/fonts/naskh.woff2" as="font" type="font/woff2" crossorigin=""/>',
   '<link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>',
+  '<link rel="manifest" href="/manifest.webmanifest"/>',
   '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/main.js"/>',
   '<script src="/_next/static/chunks/react-dom.js" async=""></script>',
   '<script src="/_next/static/chunks/turbopack-x.js" async="" nonce="bm9uY2U="></script>',
@@ -26,9 +28,14 @@ describe('reading first: boot scripts after the first paint', () => {
     expect(html).not.toMatch(/rel="preload" as="script"/);
     // Fonts, the stylesheet and the legacy polyfill (not async) are untouched.
     expect(html).toContain('<link rel="preload" href="/fonts/naskh.woff2" as="font"');
+    // Written twice (React's hint and the layout's element), kept once.
+    expect(html.match(/rel="preload" href="\/fonts\/naskh.woff2"/g)).toHaveLength(1);
     expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"');
     expect(html).toContain('<script src="/_next/static/chunks/polyfills.js" noModule=""></script>');
-    expect(html).toContain(`<script>${bootLoader(['/_next/static/chunks/main.js', '/_next/static/chunks/react-dom.js', '/_next/static/chunks/turbopack-x.js'])}</script></body></html>`);
+    expect(html).toContain(`<script>${bootLoader(['/_next/static/chunks/main.js', '/_next/static/chunks/react-dom.js', '/_next/static/chunks/turbopack-x.js'], '/manifest.webmanifest')}</script></body></html>`);
+    // The manifest link leaves the head: the loader adds it with the scripts.
+    expect(html).not.toContain('<link rel="manifest"');
+    expect(readingFirst(page.replace('<link rel="manifest" href="/manifest.webmanifest"/>', ''))).toContain(`${JSON.stringify(['/_next/static/chunks/main.js', '/_next/static/chunks/react-dom.js', '/_next/static/chunks/turbopack-x.js'])},null)`);
     // The flight data stays before the loader, so Next finds it when it boots.
     expect(html.indexOf('self.__next_f')).toBeLessThan(html.indexOf('requestAnimationFrame'));
   });
@@ -40,7 +47,7 @@ describe('reading first: boot scripts after the first paint', () => {
   });
 
   it('boots after the first contentful paint and the fonts, or at the deadline if no paint comes', async () => {
-    const run = (paint: boolean | 'no-paint-timing') => {
+    const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null) => {
       const added: string[] = [];
       const timers: Array<[() => void, number]> = [];
       let fire: ((name: string) => void) | undefined;
@@ -52,19 +59,19 @@ describe('reading first: boot scripts after the first paint', () => {
         }
       }
       // A fragment collects the scripts; appending it to the head adds them all at once.
-      const fragment = (): { kids: Array<{ src: string }>; appendChild: (e: { src: string }) => void } => {
-        const kids: Array<{ src: string }> = [];
+      const fragment = (): { kids: Array<{ src?: string }>; appendChild: (e: { src?: string }) => void } => {
+        const kids: Array<{ src?: string }> = [];
         return { kids, appendChild: (e) => kids.push(e) };
       };
       const document = {
         fonts: { ready: Promise.resolve() },
         createElement: () => ({}) as { src?: string },
         createDocumentFragment: fragment,
-        head: { appendChild: (f: ReturnType<typeof fragment>) => added.push(...f.kids.map((k) => k.src)) },
+        head: { appendChild: (f: ReturnType<typeof fragment>) => added.push(...f.kids.map((k: { src?: string; rel?: string; href?: string }) => k.src ?? `${k.rel} ${k.href}`)) },
       };
       const window = { PerformanceObserver };
       const context = { window, document, Promise, requestAnimationFrame: (f: () => void) => f(), setTimeout: (f: () => void, ms: number) => timers.push([f, ms]) };
-      vm.runInNewContext(bootLoader(['/a.js', '/b.js']), context);
+      vm.runInNewContext(bootLoader(['/a.js', '/b.js'], manifest), context);
       return { added, timers, fire: (name: string) => fire?.(name) };
     };
     const soon = async (r: ReturnType<typeof run>) => {
@@ -91,5 +98,13 @@ describe('reading first: boot scripts after the first paint', () => {
     expect(hidden.added).toEqual([]);
     hidden.timers.find(([, ms]) => ms === BOOT_DEADLINE_MS)?.[0]();
     expect(hidden.added).toEqual(['/a.js', '/b.js']);
+
+    // The manifest link goes in with the scripts, after the paint, not before.
+    const withManifest = run(true, '/manifest.webmanifest');
+    await soon(withManifest);
+    expect(withManifest.added).toEqual([]);
+    withManifest.fire('first-contentful-paint');
+    await soon(withManifest);
+    expect(withManifest.added).toEqual(['/a.js', '/b.js', 'manifest /manifest.webmanifest']);
   });
 });

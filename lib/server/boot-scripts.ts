@@ -9,7 +9,23 @@
  * the page has painted and its web fonts have loaded (or after 3 s, whichever comes first, so a page in a
  * background tab still boots). Nothing else changes: the same URLs, async as before, the CSP
  * allows them ('self') and hashes the loader like any inline script.
+ *
+ * The web app manifest link moves into the loader too. Chromium fetches the manifest, then an
+ * icon it names, as soon as it sees the link: two requests (one after the other) that nobody
+ * reading the page needs, competing with the fonts on a slow link; in Lighthouse's simulation
+ * they sat in the largest paint's path. Inserted with the scripts, the link is fetched after the
+ * page has painted, and "add to home screen" sees the same manifest.
  */
+
+/**
+ * A preload link for a file already preloaded above it. The layout writes its font preloads as
+ * `<link>` elements because react-dom's preload() hints never reached the head of a page rendered
+ * per request; on a prerendered page React writes both the hint and the element.
+ */
+const PRELOAD_ANY = /<link rel="preload" href="([^"]+)"(?: [a-zA-Z-]+="[^"]*")*\/>/g;
+
+/** `<link rel="manifest" href="…"/>` as Next writes it from app/manifest.ts. */
+const MANIFEST = /<link rel="manifest" href="(\/[^"]*)"(?: crossOrigin="[^"]*")?\/>/;
 
 /** `<link rel="preload" as="script" … href="/_next/static/…js"/>`, attributes in Next's order. */
 const PRELOAD = /<link rel="preload" as="script"(?: [a-zA-Z-]+="[^"]*")* href="(\/_next\/static\/[^"?#]+\.js)"(?: [a-zA-Z-]+="[^"]*")*\/>/g;
@@ -28,14 +44,14 @@ export const BOOT_DEADLINE_MS = 3000;
  * two animation frames), then for the fonts that paint is using, then asks for the chunks, all
  * inserted at once (one by one, the seven insertions took ~15 ms of a phone-speed main thread).
  */
-export function bootLoader(sources: readonly string[]): string {
+export function bootLoader(sources: readonly string[], manifest: string | null = null): string {
   return (
-    `(function(s){var d=0;function go(){if(d)return;d=1;var f=document.createDocumentFragment();for(var i=0;i<s.length;i++){var e=document.createElement("script");e.src=s[i];e.async=true;f.appendChild(e)}document.head.appendChild(f)}` +
+    `(function(s,m){var d=0;function go(){if(d)return;d=1;var f=document.createDocumentFragment();for(var i=0;i<s.length;i++){var e=document.createElement("script");e.src=s[i];e.async=true;f.appendChild(e)}if(m){var l=document.createElement("link");l.rel="manifest";l.href=m;f.appendChild(l)}document.head.appendChild(f)}` +
     `function after(){var f=document.fonts;(f?f.ready:Promise.resolve()).then(function(){setTimeout(go,0)})}` +
     `var P=window.PerformanceObserver;` +
     `if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0)new P(function(l,o){if(l.getEntriesByName("first-contentful-paint").length){o.disconnect();after()}}).observe({type:"paint",buffered:true});` +
     `else requestAnimationFrame(function(){requestAnimationFrame(after)});` +
-    `setTimeout(go,${BOOT_DEADLINE_MS})})(${JSON.stringify(sources)})`
+    `setTimeout(go,${BOOT_DEADLINE_MS})})(${JSON.stringify(sources)},${JSON.stringify(manifest)})`
   );
 }
 
@@ -56,5 +72,10 @@ export function readingFirst(html: string): string | null {
     .replace(PRELOAD, take)
     .replace(EXTERNAL_SCRIPT, (tag: string, src: string, attributes: string) => (/(^| )async=""/.test(attributes) && !/ nomodule=/i.test(attributes) ? take(tag, src) : tag));
   if (sources.length === 0) return null;
-  return `${head}<script>${bootLoader(sources)}</script>${html.slice(end)}`;
+  let manifest: string | null = null;
+  const preloaded = new Set<string>();
+  const rest = head
+    .replace(MANIFEST, (_: string, href: string) => ((manifest = href), ''))
+    .replace(PRELOAD_ANY, (tag: string, href: string) => (preloaded.has(href) ? '' : (preloaded.add(href), tag)));
+  return `${rest}<script>${bootLoader(sources, manifest)}</script>${html.slice(end)}`;
 }
