@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import arMessages from '../messages/ar.json' with { type: 'json' };
 import enMessages from '../messages/en.json' with { type: 'json' };
-import { collectPageErrors, dirOf, expectNoAxeViolations, locales, saveScreenshot, type Locale } from './helpers';
+import { collectPageErrors, dirOf, expectNoAxeViolations, locales, readerActs, saveScreenshot, type Locale } from './helpers';
 import { addEditor, freshDataDir, seedOfficialIncident, startDeskServer, type DeskServer } from './desk-server';
 
 /**
@@ -136,6 +136,7 @@ for (const locale of locales) {
       const reader = await browser.newPage();
       const readerResponse = await reader.goto(`${BASE}/${locale}/incidents/${incidentId}`);
       expect(readerResponse?.status()).toBe(200);
+      await readerActs(reader);
       await expect(reader.locator('[data-stream="ready"]')).toHaveCount(1);
 
       // Publish.
@@ -284,6 +285,7 @@ test('an Arabic title for an official incident that arrived in English only', as
   // A reader already has the Arabic page open (and the page cache has a copy of it).
   const reader = await browser.newPage();
   await reader.goto(`${BASE}/ar/incidents/${OFFICIAL}`);
+  await readerActs(reader);
   await expect(reader.locator('[data-stream="ready"]')).toHaveCount(1);
   await expect(reader.locator('h1.tl-h1')).toHaveText(english);
 

@@ -7,7 +7,7 @@ import { auditSecurityHeaders } from '../lib/security/csp-audit';
 import { generateCorpus, leakPatterns, type FuzzRequest, type FuzzTargets } from '../lib/security/fuzz-corpus';
 import { rawRequest, runPool, type RawResult } from './hardening-http';
 import { canMountTmpfs, root, startNextServer, startSimulators, type NextServer, type Proc, type SimProcess } from './hardening-servers';
-import { locales, NEWS_SLUG } from './helpers';
+import { locales, NEWS_SLUG, readerActs } from './helpers';
 
 /**
  * Hardening: security headers on every kind of response, no CSP violation on any page type,
@@ -191,7 +191,8 @@ for (const locale of locales) {
       expect404 = status === 404;
       const response = await page.goto(p, { waitUntil: 'load' });
       if (response?.status() !== (status ?? 200)) problems.push(`${current}: status ${response?.status()}`);
-      // Let islands hydrate and live connections open.
+      // Let islands hydrate and live connections open (a page with nothing live boots when the reader acts).
+      await readerActs(page);
       await page.waitForTimeout(400);
       const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
       problems.push(...violations.map((v) => `${current}: CSP violation: ${v}`));

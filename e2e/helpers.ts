@@ -114,12 +114,23 @@ export async function startSimulator(port = Number(process.env.E2E_SIM_PORT ?? 2
 export function bootScriptsOf(html: string): string[] {
   const tags = [...html.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)"[^>]* async=""/g)].map((m) => m[1] ?? '');
   const preloads = [...html.matchAll(/<link rel="preload" as="script"[^>]*href="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  const loader = /<script>\(function\(s,m\).*?\)\((\[[^\]]*\]),(?:null|"[^"]*")\)<\/script>/s.exec(html)?.[1];
+  const loader = /<script>\(function\(s,m,w,p\).*?\)\((\[[^\]]*\]),(?:null|"[^"]*"),[01],(?:null|"[^"]*")\)<\/script>/s.exec(html)?.[1];
   const listed = loader === undefined ? [] : (JSON.parse(loader) as string[]);
   return [...new Set([...listed, ...tags, ...preloads])];
 }
 
 /** React has hydrated the page: the language switch, an island on every page, has its fiber. */
+/**
+ * The reader's first interaction. A page with nothing live on it asks for its scripts only when
+ * the reader first acts (decision 0065, session 7), so a test of what its islands do acts first,
+ * as a reader would: a pointer move is enough. Two moves, so the pointer really moves even if a
+ * previous test left it at one of the points.
+ */
+export async function readerActs(page: Page): Promise<void> {
+  await page.mouse.move(2, 2);
+  await page.mouse.move(5, 5);
+}
+
 export function languageSwitchHydrated(page: Page): Promise<boolean> {
   return page.evaluate(() => Object.keys(document.querySelector('[data-testid="language-switch"]') ?? {}).some((k) => k.startsWith('__reactFiber')));
 }

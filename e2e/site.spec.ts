@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { COMPILE_HINT } from '../lib/build/compile-hints.mjs';
-import { bootScriptsOf, collectPageErrors, dirOf, expectNoAxeViolations, languageSwitchHydrated, locales, NEWS_SLUG, saveScreenshot } from './helpers';
+import { bootScriptsOf, collectPageErrors, dirOf, expectNoAxeViolations, languageSwitchHydrated, locales, NEWS_SLUG, readerActs, saveScreenshot } from './helpers';
 
 // Every bundled article (content/articles/<slug>/<locale>.mdx).
 const ARTICLE_SLUGS = fs.readdirSync('content/articles', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -180,6 +180,7 @@ for (const locale of locales) {
         await page.goto(path, { waitUntil: 'networkidle' });
         // Hydration has finished: the language switch (an island) answers.
         await expect(page.getByTestId('language-switch')).toBeVisible();
+        await readerActs(page);
         await expect.poll(() => languageSwitchHydrated(page)).toBe(true);
         const h = await hydration();
         expect(h.staticInsideHydrated, path).toBe(0);
@@ -311,20 +312,35 @@ test.describe('negotiation and errors', () => {
     }
   });
 
-  test('reading first: a page paints with its fonts before it asks for its scripts, then boots (0065)', async ({ page, request }) => {
-    for (const [path, font] of [
-      [`/ar/articles/${NEWS_SLUG}`, 'noto-naskh-arabic'],
-      ['/en', 'inter-latin'],
-      ['/ar/incidents/cloudflare-2025-11-18', 'noto-naskh-arabic'],
+  test('reading first: a page paints with its fonts, asks for its scripts only when the reader acts, then boots (0065)', async ({ page, request }) => {
+    // The bundled incident is over and nothing here is live, so each page waits for the reader.
+    // (An ongoing incident's page boots at load: timeline.spec's live tests never act.)
+    for (const [path, font, nothingBeforeActing] of [
+      [`/ar/articles/${NEWS_SLUG}`, 'noto-naskh-arabic', true],
+      ['/ar/incidents/cloudflare-2025-11-18', 'noto-naskh-arabic', true],
+      // The home page also asks /en/incidents/live.json, and boots at once if anything is live:
+      // other tests may have left a simulated incident running, so only the boot is checked.
+      ['/en', 'inter-latin', false],
     ] as const) {
       const html = await (await request.get(path)).text();
       expect(html, path).not.toMatch(/<script src="\/_next\/static\/chunks\/[^"]+"[^>]* async=""/);
       expect(html, path).not.toMatch(/<link rel="preload" as="script"/);
-      // The manifest link is not in the served head either; the loader adds it after the paint.
+      // The manifest link is not in the served head either; the loader adds it with the scripts.
       expect(html, path).not.toContain('<link rel="manifest"');
       const boot = bootScriptsOf(html);
       expect(boot.length, path).toBeGreaterThanOrEqual(4);
-      await page.goto(path);
+      const requested = (b: readonly string[]) =>
+        page.evaluate((b) => performance.getEntriesByType('resource').filter((e) => b.some((x) => e.name.endsWith(x))).length, b);
+      await page.goto(path, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      // A reader acts on a page they can see: a fast page can fire load before its first paint.
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      if (nothingBeforeActing) {
+        await page.waitForTimeout(1_500);
+        expect(await requested(boot), `${path}: scripts requested before the reader acted`).toBe(0);
+        expect(await languageSwitchHydrated(page), path).toBe(false);
+      }
+      await readerActs(page);
       // It boots: the language switch (an island) is hydrated.
       await expect.poll(() => languageSwitchHydrated(page), { message: path }).toBe(true);
       const t = await page.evaluate(

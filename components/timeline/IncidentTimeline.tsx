@@ -4,7 +4,7 @@ import type { IncidentView } from '@/lib/incidents/view';
 import { absoluteUrl } from '@/lib/seo/site';
 import type { TimelineLabels } from '@/components/timeline/labels';
 import { LiveTimeline } from '@/components/timeline/LiveTimeline.client';
-import { optionsQuery, sortEntries, type TimelineOptions } from '@/components/timeline/logic';
+import { isOngoing, optionsQuery, sortEntries, type TimelineOptions } from '@/components/timeline/logic';
 import { incidentPath, plainTitle } from '@/components/timeline/paths';
 import { TimelineEntry, entryAnchor } from '@/components/timeline/TimelineEntry';
 import { TimelineHeader } from '@/components/timeline/TimelineHeader';
@@ -54,7 +54,17 @@ export async function IncidentTimeline({ view, locale, labels, options, nowMs }:
     );
   }
   return (
-    <div id={rootId} className="tl-page" data-order={options.order} data-key-only={options.keyOnly ? '1' : undefined} data-tz="utc">
+    // data-boot="load": while the incident is ongoing the live island must run without the reader
+    // doing anything; once it is over, the page boots at the reader's first interaction
+    // (lib/server/boot-scripts.ts, decision 0065).
+    <div
+      id={rootId}
+      className="tl-page"
+      data-order={options.order}
+      data-key-only={options.keyOnly ? '1' : undefined}
+      data-tz="utc"
+      data-boot={isOngoing(incident, view.status) ? 'load' : undefined}
+    >
       <TimelineHeader view={view} locale={locale} labels={labels} nowMs={nowMs} titleId={titleId} />
       <section className="tl" aria-labelledby={listTitleId}>
         <div className="tl-bar">

@@ -41,7 +41,15 @@ export function LiveBanner({ endpoint, listHref, intlLocale, labels }: Props) {
 
   const first = live[0];
   return (
-    <aside className="live-slot" aria-label={first ? labels.inProgress : labels.desk} data-live={first ? '1' : undefined} data-testid="live-banner">
+    // data-boot-probe: the page boots at the reader's first interaction, or at once if this
+    // endpoint lists an incident in progress (lib/server/boot-scripts.ts, decision 0065).
+    <aside
+      className="live-slot"
+      aria-label={first ? labels.inProgress : labels.desk}
+      data-live={first ? '1' : undefined}
+      data-boot-probe={endpoint}
+      data-testid="live-banner"
+    >
       {first ? (
         <>
           <span className="tl-phase" data-live="1">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import vm from 'node:vm';
-import { BOOT_DEADLINE_MS, bootLoader, readingFirst } from '@/lib/server/boot-scripts';
+import { BOOT_DEADLINE_MS, INTERACTION_EVENTS, bootLoader, bootWhen, readingFirst, type BootWhen } from '@/lib/server/boot-scripts';
 
 // The head and body shape Next.js 16 writes for a page (trimmed).
 const page = [
@@ -19,6 +19,52 @@ const page = [
   '</body></html>',
 ].join('');
 
+/** Runs the loader in a VM with a fake document, window and timers; says what it inserted and when. */
+const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null, when: BootWhen = { on: 'load' }, answer: unknown = null) => {
+  const added: string[] = [];
+  const timers: Array<[() => void, number]> = [];
+  let fire: ((name: string) => void) | undefined;
+  class PerformanceObserver {
+    static supportedEntryTypes = paint === 'no-paint-timing' ? ['resource'] : ['paint', 'resource'];
+    constructor(private cb: (l: { getEntriesByName: (n: string) => unknown[] }, o: { disconnect: () => void }) => void) {}
+    observe() {
+      fire = (name) => this.cb({ getEntriesByName: (n) => (n === name ? [{}] : []) }, { disconnect: () => (fire = undefined) });
+    }
+  }
+  // A fragment collects the scripts; appending it to the head adds them all at once.
+  const fragment = (): { kids: Array<{ src?: string }>; appendChild: (e: { src?: string }) => void } => {
+    const kids: Array<{ src?: string }> = [];
+    return { kids, appendChild: (e) => kids.push(e) };
+  };
+  const document = {
+    fonts: { ready: Promise.resolve() },
+    createElement: () => ({}) as { src?: string },
+    createDocumentFragment: fragment,
+    head: { appendChild: (f: ReturnType<typeof fragment>) => added.push(...f.kids.map((k: { src?: string; rel?: string; href?: string }) => k.src ?? `${k.rel} ${k.href}`)) },
+  };
+  const listeners = new Map<string, () => void>();
+  const asked: string[] = [];
+  const fetch = (url: string) => {
+    asked.push(url);
+    return Promise.resolve({ ok: true, json: () => Promise.resolve(answer) });
+  };
+  const window = { PerformanceObserver, fetch };
+  const context = {
+    window,
+    document,
+    Promise,
+    fetch,
+    requestAnimationFrame: (f: () => void) => f(),
+    setTimeout: (f: () => void, ms: number) => timers.push([f, ms]),
+    addEventListener: (type: string, f: () => void) => listeners.set(type, f),
+    removeEventListener: (type: string) => listeners.delete(type),
+  };
+  vm.runInNewContext(bootLoader(['/a.js', '/b.js'], manifest, when), context);
+  return { added, timers, listeners, asked, fire: (name: string) => fire?.(name) };
+};
+
+const runLoader = (paint: boolean | 'no-paint-timing', when: BootWhen, answer: unknown = null) => run(paint, null, when, answer);
+
 describe('reading first: boot scripts after the first paint', () => {
   it('moves every boot chunk, once each and in order, into one loader at the end of the body', () => {
     const out = readingFirst(page);
@@ -32,10 +78,10 @@ describe('reading first: boot scripts after the first paint', () => {
     expect(html.match(/rel="preload" href="\/fonts\/naskh.woff2"/g)).toHaveLength(1);
     expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"');
     expect(html).toContain('<script src="/_next/static/chunks/polyfills.js" noModule=""></script>');
-    expect(html).toContain(`<script>${bootLoader(['/_next/static/chunks/main.js', '/_next/static/chunks/react-dom.js', '/_next/static/chunks/turbopack-x.js'], '/manifest.webmanifest')}</script></body></html>`);
+    expect(html).toContain(`<script>${bootLoader(['/_next/static/chunks/main.js', '/_next/static/chunks/react-dom.js', '/_next/static/chunks/turbopack-x.js'], '/manifest.webmanifest', { on: 'interaction', probe: null })}</script></body></html>`);
     // The manifest link leaves the head: the loader adds it with the scripts.
     expect(html).not.toContain('<link rel="manifest"');
-    expect(readingFirst(page.replace('<link rel="manifest" href="/manifest.webmanifest"/>', ''))).toContain(`${JSON.stringify(['/_next/static/chunks/main.js', '/_next/static/chunks/react-dom.js', '/_next/static/chunks/turbopack-x.js'])},null)`);
+    expect(readingFirst(page.replace('<link rel="manifest" href="/manifest.webmanifest"/>', ''))).toContain(`${JSON.stringify(['/_next/static/chunks/main.js', '/_next/static/chunks/react-dom.js', '/_next/static/chunks/turbopack-x.js'])},null,0,null)`);
     // The flight data stays before the loader, so Next finds it when it boots.
     expect(html.indexOf('self.__next_f')).toBeLessThan(html.indexOf('requestAnimationFrame'));
   });
@@ -47,33 +93,6 @@ describe('reading first: boot scripts after the first paint', () => {
   });
 
   it('boots after the first contentful paint and the fonts, or at the deadline if no paint comes', async () => {
-    const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null) => {
-      const added: string[] = [];
-      const timers: Array<[() => void, number]> = [];
-      let fire: ((name: string) => void) | undefined;
-      class PerformanceObserver {
-        static supportedEntryTypes = paint === 'no-paint-timing' ? ['resource'] : ['paint', 'resource'];
-        constructor(private cb: (l: { getEntriesByName: (n: string) => unknown[] }, o: { disconnect: () => void }) => void) {}
-        observe() {
-          fire = (name) => this.cb({ getEntriesByName: (n) => (n === name ? [{}] : []) }, { disconnect: () => (fire = undefined) });
-        }
-      }
-      // A fragment collects the scripts; appending it to the head adds them all at once.
-      const fragment = (): { kids: Array<{ src?: string }>; appendChild: (e: { src?: string }) => void } => {
-        const kids: Array<{ src?: string }> = [];
-        return { kids, appendChild: (e) => kids.push(e) };
-      };
-      const document = {
-        fonts: { ready: Promise.resolve() },
-        createElement: () => ({}) as { src?: string },
-        createDocumentFragment: fragment,
-        head: { appendChild: (f: ReturnType<typeof fragment>) => added.push(...f.kids.map((k: { src?: string; rel?: string; href?: string }) => k.src ?? `${k.rel} ${k.href}`)) },
-      };
-      const window = { PerformanceObserver };
-      const context = { window, document, Promise, requestAnimationFrame: (f: () => void) => f(), setTimeout: (f: () => void, ms: number) => timers.push([f, ms]) };
-      vm.runInNewContext(bootLoader(['/a.js', '/b.js'], manifest), context);
-      return { added, timers, fire: (name: string) => fire?.(name) };
-    };
     const soon = async (r: ReturnType<typeof run>) => {
       await new Promise((done) => setTimeout(done, 5));
       r.timers.find(([, ms]) => ms === 0)?.[0]();
@@ -106,5 +125,57 @@ describe('reading first: boot scripts after the first paint', () => {
     withManifest.fire('first-contentful-paint');
     await soon(withManifest);
     expect(withManifest.added).toEqual(['/a.js', '/b.js', 'manifest /manifest.webmanifest']);
+  });
+
+  it('a page with nothing live boots at the first interaction, not at the paint or a deadline', async () => {
+    const soon = () => new Promise((done) => setTimeout(done, 5));
+    for (const event of INTERACTION_EVENTS) {
+      const idle = runLoader(true, { on: 'interaction' });
+      expect([...idle.listeners.keys()].sort()).toEqual([...INTERACTION_EVENTS].sort());
+      idle.fire('first-contentful-paint');
+      await soon();
+      for (const [f] of idle.timers) f();
+      expect(idle.added, event).toEqual([]);
+      expect(idle.timers.some(([, ms]) => ms === BOOT_DEADLINE_MS)).toBe(false);
+      idle.listeners.get(event)?.();
+      expect(idle.added, event).toEqual(['/a.js', '/b.js']);
+      // Every listener is removed once it has booted.
+      expect(idle.listeners.size).toBe(0);
+    }
+  });
+
+  it('the home page probes after the paint and boots at once only when an incident is live', async () => {
+    const soon = () => new Promise((done) => setTimeout(done, 5));
+    const live = runLoader(true, { on: 'interaction', probe: '/ar/incidents/live.json' }, { incidents: [{ href: '/ar/incidents/x' }] });
+    expect(live.asked).toEqual([]);
+    live.fire('first-contentful-paint');
+    await soon();
+    for (const [f] of live.timers) f();
+    await soon();
+    expect(live.asked).toEqual(['/ar/incidents/live.json']);
+    expect(live.added).toEqual(['/a.js', '/b.js']);
+
+    for (const answer of [{ incidents: [] }, null, { nothing: 1 }]) {
+      const quiet = runLoader(true, { on: 'interaction', probe: '/ar/incidents/live.json' }, answer);
+      quiet.fire('first-contentful-paint');
+      await soon();
+      for (const [f] of quiet.timers) f();
+      await soon();
+      expect(quiet.asked).toEqual(['/ar/incidents/live.json']);
+      expect(quiet.added, JSON.stringify(answer)).toEqual([]);
+      quiet.listeners.get('pointerdown')?.();
+      expect(quiet.added).toEqual(['/a.js', '/b.js']);
+    }
+  });
+
+  it('reads when to boot from the markers the page’s components write', () => {
+    expect(bootWhen('<div id="tl-x" class="tl-page" data-boot="load">')).toEqual({ on: 'load' });
+    expect(bootWhen('<aside class="live-slot" data-boot-probe="/en/incidents/live.json" data-testid="live-banner">')).toEqual({ on: 'interaction', probe: '/en/incidents/live.json' });
+    expect(bootWhen('<main><p>text</p></main>')).toEqual({ on: 'interaction', probe: null });
+    // Escaped inside the flight data, the marker is not the page's own.
+    expect(bootWhen('self.__next_f.push([1,"{\\"data-boot\\":\\"load\\"}"])')).toEqual({ on: 'interaction', probe: null });
+    // The rewrite puts the page's mode into its loader.
+    expect(readingFirst(page.replace('<main>', '<main data-boot="load">'))).toContain(`,"/manifest.webmanifest",1,null)</script>`);
+    expect(readingFirst(page)).toContain(`,"/manifest.webmanifest",0,null)</script>`);
   });
 });

@@ -36,23 +36,56 @@ const PRELOAD = /<link rel="preload" as="script"(?: [a-zA-Z-]+="[^"]*")* href="(
  */
 const EXTERNAL_SCRIPT = /<script src="(\/_next\/static\/[^"?#]+\.js)"((?: [a-zA-Z-]+="[^"]*")*)><\/script>/g;
 
-/** How long a page waits for its first painted frame before booting anyway. */
+/** How long a page that boots at load waits for its first painted frame before booting anyway. */
 export const BOOT_DEADLINE_MS = 3000;
 
+/** The events that count as the reader's first interaction: any of them boots a page that waits for one. */
+export const INTERACTION_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'touchstart', 'wheel', 'scroll', 'focusin'] as const;
+
 /**
- * The loader. It waits for the first contentful paint (Paint Timing; where a browser lacks it,
- * two animation frames), then for the fonts that paint is using, then asks for the chunks, all
- * inserted at once (one by one, the seven insertions took ~15 ms of a phone-speed main thread).
+ * When a page boots (session 7):
+ * - `load`: after the first paint and its fonts (or the deadline). A page with something live on
+ *   it, which must run without the reader doing anything: an incident page while the incident is
+ *   ongoing (`data-boot="load"` on the timeline).
+ * - `interaction`: at the reader's first interaction. Every other page: everything on it works
+ *   without JavaScript (links, `<details>`, CSS), and what the islands add (copy and system share
+ *   buttons, local times, the language switch keeping the reader's place) is needed only once the
+ *   reader acts. With `probe`, the loader also asks that URL after the first paint and boots at
+ *   once if its JSON lists any `incidents` (the home page's live banner, `data-boot-probe`).
  */
-export function bootLoader(sources: readonly string[], manifest: string | null = null): string {
+export type BootWhen = { readonly on: 'load' } | { readonly on: 'interaction'; readonly probe?: string | null };
+
+/**
+ * The loader. It inserts the chunks (and the manifest link) all at once: one by one, the seven
+ * insertions took ~15 ms of a phone-speed main thread. For `load`, it waits for the first
+ * contentful paint (Paint Timing; where a browser lacks it, two animation frames), then for the
+ * fonts that paint is using. For `interaction`, it listens from the start (capture, passive) for
+ * the first of INTERACTION_EVENTS, and probes after the first paint.
+ */
+export function bootLoader(sources: readonly string[], manifest: string | null = null, when: BootWhen = { on: 'load' }): string {
+  const atLoad = when.on === 'load' ? 1 : 0;
+  const probe = when.on === 'interaction' ? (when.probe ?? null) : null;
   return (
-    `(function(s,m){var d=0;function go(){if(d)return;d=1;var f=document.createDocumentFragment();for(var i=0;i<s.length;i++){var e=document.createElement("script");e.src=s[i];e.async=true;f.appendChild(e)}if(m){var l=document.createElement("link");l.rel="manifest";l.href=m;f.appendChild(l)}document.head.appendChild(f)}` +
-    `function after(){var f=document.fonts;(f?f.ready:Promise.resolve()).then(function(){setTimeout(go,0)})}` +
+    `(function(s,m,w,p){var d=0;function go(){if(d)return;d=1;var f=document.createDocumentFragment();for(var i=0;i<s.length;i++){var e=document.createElement("script");e.src=s[i];e.async=true;f.appendChild(e)}if(m){var l=document.createElement("link");l.rel="manifest";l.href=m;f.appendChild(l)}document.head.appendChild(f)}` +
+    `function ask(){if(p&&window.fetch)fetch(p,{headers:{accept:"application/json"}}).then(function(r){return r.ok?r.json():null}).then(function(j){if(j&&j.incidents&&j.incidents.length)go()},function(){})}` +
+    `function after(){var f=document.fonts;(f?f.ready:Promise.resolve()).then(function(){setTimeout(w?go:ask,0)})}` +
+    `if(!w){var E=${JSON.stringify(INTERACTION_EVENTS)},o={capture:true,passive:true},h=function(){for(var i=0;i<E.length;i++)removeEventListener(E[i],h,o);go()};for(var i=0;i<E.length;i++)addEventListener(E[i],h,o)}` +
     `var P=window.PerformanceObserver;` +
     `if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0)new P(function(l,o){if(l.getEntriesByName("first-contentful-paint").length){o.disconnect();after()}}).observe({type:"paint",buffered:true});` +
     `else requestAnimationFrame(function(){requestAnimationFrame(after)});` +
-    `setTimeout(go,${BOOT_DEADLINE_MS})})(${JSON.stringify(sources)},${JSON.stringify(manifest)})`
+    `if(w)setTimeout(go,${BOOT_DEADLINE_MS})})(${JSON.stringify(sources)},${JSON.stringify(manifest)},${atLoad},${JSON.stringify(probe)})`
   );
+}
+
+/** `data-boot="load"` on an element of the page: something live must run at load. */
+const BOOT_AT_LOAD = / data-boot="load"/;
+/** `data-boot-probe="/…"`: boot at once if that URL lists live incidents. */
+const BOOT_PROBE = / data-boot-probe="(\/[^"?#]*)"/;
+
+/** When a page should boot, from the markers its components wrote into its HTML. */
+export function bootWhen(html: string): BootWhen {
+  if (BOOT_AT_LOAD.test(html)) return { on: 'load' };
+  return { on: 'interaction', probe: BOOT_PROBE.exec(html)?.[1] ?? null };
 }
 
 /**
@@ -77,5 +110,5 @@ export function readingFirst(html: string): string | null {
   const rest = head
     .replace(MANIFEST, (_: string, href: string) => ((manifest = href), ''))
     .replace(PRELOAD_ANY, (tag: string, href: string) => (preloaded.has(href) ? '' : (preloaded.add(href), tag)));
-  return `${rest}<script>${bootLoader(sources, manifest)}</script>${html.slice(end)}`;
+  return `${rest}<script>${bootLoader(sources, manifest, bootWhen(head))}</script>${html.slice(end)}`;
 }

@@ -128,7 +128,7 @@ describe('PageCache', () => {
     const res = await get('/ar/boot', { 'accept-encoding': 'identity' });
     const html = res.body.toString('utf8');
     expect(html).not.toContain(boot);
-    const loader = /<script>(\(function\(s,m\).*?)<\/script><\/body>/s.exec(html)?.[1] ?? '';
+    const loader = /<script>(\(function\(s,m,w,p\).*?)<\/script><\/body>/s.exec(html)?.[1] ?? '';
     expect(loader).toContain('"/_next/static/chunks/main.js"');
     const csp = String(res.headers['content-security-policy']);
     for (const s of [script, loader]) expect(csp).toContain(`'sha256-${crypto.createHash('sha256').update(s).digest('base64')}'`);
