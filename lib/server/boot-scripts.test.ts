@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import vm from 'node:vm';
-import { BOOT_DEADLINE_MS, INTERACTION_EVENTS, bootLoader, bootWhen, readingFirst, type BootWhen } from '@/lib/server/boot-scripts';
+import { BOOT_DEADLINE_MS, INTERACTION_EVENTS, bootLoader, bootWhen, inertFlight, readingFirst, type BootWhen } from '@/lib/server/boot-scripts';
 
 // The head and body shape Next.js 16 writes for a page (trimmed).
 const page = [
@@ -20,7 +20,8 @@ const page = [
 ].join('');
 
 /** Runs the loader in a VM with a fake document, window and timers; says what it inserted and when. */
-const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null, when: BootWhen = { on: 'load' }, answer: unknown = null) => {
+const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null, when: BootWhen = { on: 'load' }, answer: unknown = null, flight: string[] = []) => {
+  const self: { __next_f?: unknown[] } = {};
   const added: string[] = [];
   const timers: Array<[() => void, number]> = [];
   let fire: ((name: string) => void) | undefined;
@@ -37,6 +38,7 @@ const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null,
     return { kids, appendChild: (e) => kids.push(e) };
   };
   const document = {
+    querySelectorAll: (sel: string) => (sel === 'script[data-next-f]' ? flight.map((textContent) => ({ textContent })) : []),
     fonts: { ready: Promise.resolve() },
     createElement: () => ({}) as { src?: string },
     createDocumentFragment: fragment,
@@ -50,6 +52,7 @@ const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null,
   };
   const window = { PerformanceObserver, fetch };
   const context = {
+    self,
     window,
     document,
     Promise,
@@ -60,7 +63,7 @@ const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null,
     removeEventListener: (type: string) => listeners.delete(type),
   };
   vm.runInNewContext(bootLoader(['/a.js', '/b.js'], manifest, when), context);
-  return { added, timers, listeners, asked, fire: (name: string) => fire?.(name) };
+  return { added, timers, listeners, asked, self, fire: (name: string) => fire?.(name) };
 };
 
 const runLoader = (paint: boolean | 'no-paint-timing', when: BootWhen, answer: unknown = null) => run(paint, null, when, answer);
@@ -82,8 +85,8 @@ describe('reading first: boot scripts after the first paint', () => {
     // The manifest link leaves the head: the loader adds it with the scripts.
     expect(html).not.toContain('<link rel="manifest"');
     expect(readingFirst(page.replace('<link rel="manifest" href="/manifest.webmanifest"/>', ''))).toContain(`${JSON.stringify(['/_next/static/chunks/main.js', '/_next/static/chunks/react-dom.js', '/_next/static/chunks/turbopack-x.js'])},null,0,null)`);
-    // The flight data stays before the loader, so Next finds it when it boots.
-    expect(html.indexOf('self.__next_f')).toBeLessThan(html.indexOf('requestAnimationFrame'));
+    // The flight data stays before the loader, so the loader finds all of it when it boots.
+    expect(html.indexOf('data-next-f')).toBeLessThan(html.indexOf('requestAnimationFrame'));
   });
 
   it('leaves a page without boot scripts, or without a body end, as it is', () => {
@@ -166,6 +169,26 @@ describe('reading first: boot scripts after the first paint', () => {
       quiet.listeners.get('pointerdown')?.();
       expect(quiet.added).toEqual(['/a.js', '/b.js']);
     }
+  });
+
+  it('turns the flight data into inert JSON that the loader hands to Next, in order, before the scripts', async () => {
+    const out = readingFirst(page) ?? '';
+    expect(out).not.toContain('(self.__next_f=self.__next_f||[]).push([0])</script>');
+    expect(out).toContain('<script type="application/json" data-next-f="">[0]</script>');
+    const flightPage = page.replace('</body>', '<script nonce="bm9uY2U=">self.__next_f.push([1,"a:\\u003cp\\u003e])\\u003c/p\\u003e"])</script><script>self.__next_f.push([1,"b"])</script></body>');
+    const inert = inertFlight(flightPage) ?? '';
+    expect(inert.match(/data-next-f/g)).toHaveLength(3);
+    expect(inert).not.toMatch(/<script[^>]*>[^<]*__next_f\.push/);
+    // Not JSON: nothing is changed, so the chunks cannot reach Next out of order.
+    expect(inertFlight(flightPage.replace('[1,"b"]', '[1,b]'))).toBeNull();
+    expect(inertFlight('<p>no flight</p>')).toBeNull();
+
+    const chunks = ['[0]', '[1,"a:<p>])</p>"]', '[1,"b"]'];
+    const r = run(true, null, { on: 'interaction' }, null, chunks);
+    expect(r.self.__next_f).toBeUndefined();
+    r.listeners.get('keydown')?.();
+    expect(r.self.__next_f).toEqual([[0], [1, 'a:<p>])</p>'], [1, 'b']]);
+    expect(r.added).toEqual(['/a.js', '/b.js']);
   });
 
   it('reads when to boot from the markers the page’s components write', () => {
