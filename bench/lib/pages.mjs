@@ -53,6 +53,11 @@ export async function measurePages(baseUrl, pages, { settleMs = 1500, width = 41
         const res = await page.goto(baseUrl + p.path, { waitUntil: 'load', timeout: 30_000 });
         status = res?.status() ?? 0;
         await sleep(settleMs); // let late chunks, preloads and islands arrive; SSE never "finishes"
+        // Then the reader acts: a page with nothing live asks for its scripts only now (decision
+        // 0065, session 7), and the bytes a reader's visit costs include them.
+        await page.mouse.move(2, 2);
+        await page.mouse.move(5, 5);
+        await sleep(settleMs);
       } catch (e) {
         note = String(e.message ?? e).split('\n')[0];
       }
