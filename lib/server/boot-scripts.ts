@@ -5,10 +5,12 @@
  * the reader's bandwidth, and the text waits for its fonts while scripts download that the first
  * paint does not need: nothing above the fold needs React to be read.
  *
- * `readingFirst` rewrites a page so the same chunks are requested by a small inline loader once
- * the page has painted and its web fonts have loaded (or after 3 s, whichever comes first, so a page in a
- * background tab still boots). Nothing else changes: the same URLs, async as before, the CSP
- * allows them ('self') and hashes the loader like any inline script.
+ * `readingFirst` rewrites a page so the same chunks are requested by a small inline loader: once
+ * the page has painted and its web fonts have loaded (or after 3 s, so a page in a background tab
+ * still boots) when something on it is live, else at the reader's first interaction (`BootWhen`,
+ * session 7). The same URLs, async as before; the CSP allows them ('self') and hashes the loader
+ * like any inline script. Next's flight data waits as inert JSON until the loader hands it over
+ * (`inertFlight`).
  *
  * The web app manifest link moves into the loader too. Chromium fetches the manifest, then an
  * icon it names, as soon as it sees the link: two requests (one after the other) that nobody

@@ -278,7 +278,8 @@ export class PageCache {
     // A page that sets a cookie is not the same for every reader.
     if (page.headers['set-cookie'] !== undefined) return null;
     if (page.body.length > maxPageBytes) return null;
-    // A page's boot scripts are requested once it has painted: its text and fonts come first (0065).
+    // A page's boot scripts are requested once it has painted (its text and fonts come first), and
+    // on a page with nothing live only when the reader first acts; its flight data waits inert (0065).
     const html = type === 'text/html' ? page.body.toString('utf8') : null;
     const rewritten = html === null ? null : readingFirst(html);
     const body = rewritten === null ? page.body : Buffer.from(rewritten, 'utf8');
