@@ -66,6 +66,9 @@ const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null,
   return { added, timers, listeners, asked, self, fire: (name: string) => fire?.(name) };
 };
 
+/** Lets the loader's promise callbacks (fonts.ready, the probe's fetch) run. */
+const settle = () => new Promise((done) => setTimeout(done, 5));
+
 const runLoader = (paint: boolean | 'no-paint-timing', when: BootWhen, answer: unknown = null) => run(paint, null, when, answer);
 
 describe('reading first: boot scripts after the first paint', () => {
@@ -97,7 +100,7 @@ describe('reading first: boot scripts after the first paint', () => {
 
   it('boots after the first contentful paint and the fonts, or at the deadline if no paint comes', async () => {
     const soon = async (r: ReturnType<typeof run>) => {
-      await new Promise((done) => setTimeout(done, 5));
+      await settle();
       r.timers.find(([, ms]) => ms === 0)?.[0]();
     };
     const painted = run(true);
@@ -131,12 +134,11 @@ describe('reading first: boot scripts after the first paint', () => {
   });
 
   it('a page with nothing live boots at the first interaction, not at the paint or a deadline', async () => {
-    const soon = () => new Promise((done) => setTimeout(done, 5));
     for (const event of INTERACTION_EVENTS) {
       const idle = runLoader(true, { on: 'interaction' });
       expect([...idle.listeners.keys()].sort()).toEqual([...INTERACTION_EVENTS].sort());
       idle.fire('first-contentful-paint');
-      await soon();
+      await settle();
       for (const [f] of idle.timers) f();
       expect(idle.added, event).toEqual([]);
       expect(idle.timers.some(([, ms]) => ms === BOOT_DEADLINE_MS)).toBe(false);
@@ -148,22 +150,21 @@ describe('reading first: boot scripts after the first paint', () => {
   });
 
   it('the home page probes after the paint and boots at once only when an incident is live', async () => {
-    const soon = () => new Promise((done) => setTimeout(done, 5));
     const live = runLoader(true, { on: 'interaction', probe: '/ar/incidents/live.json' }, { incidents: [{ href: '/ar/incidents/x' }] });
     expect(live.asked).toEqual([]);
     live.fire('first-contentful-paint');
-    await soon();
+    await settle();
     for (const [f] of live.timers) f();
-    await soon();
+    await settle();
     expect(live.asked).toEqual(['/ar/incidents/live.json']);
     expect(live.added).toEqual(['/a.js', '/b.js']);
 
     for (const answer of [{ incidents: [] }, null, { nothing: 1 }]) {
       const quiet = runLoader(true, { on: 'interaction', probe: '/ar/incidents/live.json' }, answer);
       quiet.fire('first-contentful-paint');
-      await soon();
+      await settle();
       for (const [f] of quiet.timers) f();
-      await soon();
+      await settle();
       expect(quiet.asked).toEqual(['/ar/incidents/live.json']);
       expect(quiet.added, JSON.stringify(answer)).toEqual([]);
       quiet.listeners.get('pointerdown')?.();
