@@ -394,6 +394,10 @@ test.describe('page cache', () => {
     // Rendered with a nonce, served again by hash: the policy no longer accepts that nonce.
     expect(hit.headers['content-security-policy']).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
     expect(hit.headers['content-security-policy']).not.toContain('nonce');
+    // Ongoing: its elapsed time counts minutes, so the page asks to be kept at most a minute.
+    const freshMs = Number(/ data-fresh-ms="(\d+)"/.exec(hit.html)?.[1]);
+    expect(freshMs).toBeGreaterThanOrEqual(1000);
+    expect(freshMs).toBeLessThanOrEqual(60_000);
     const before = (await view(request, simIncident)).updates.map((u) => u.id);
     await simControl(request, '/__control/publish');
     let added = '';
@@ -410,6 +414,12 @@ test.describe('page cache', () => {
     const after = await get();
     expect(after.html).toContain(`id="update-${added}"`);
     expect(after.headers['x-page-cache']).toBe('MISS');
+  });
+
+  test('a finished incident whose updates are days old asks to be kept for hours, not rendered again every 10 s', async ({ request }) => {
+    const html = await (await request.get(`/ar/incidents/${CURATED}`)).text();
+    // Its newest "… ago" is a year old: it reads the same for at least an hour.
+    expect(Number(/ data-fresh-ms="(\d+)"/.exec(html)?.[1])).toBeGreaterThanOrEqual(3_600_000);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localeConfig } from '@/lib/i18n/locales';
 import { formatEntryTime } from '@/lib/incidents/view';
-import { excerpt, fill, formatDuration, formatInstant, formatRelative, paragraphs, pluralLabel, splitAround } from '@/components/timeline/format';
+import { clockTextStableForMs, excerpt, fill, formatDuration, formatInstant, formatRelative, paragraphs, pluralLabel, splitAround } from '@/components/timeline/format';
 import ar from '@/messages/ar.json';
 import en from '@/messages/en.json';
 
@@ -38,6 +38,39 @@ describe('formatRelative', () => {
     expect(formatRelative(now - minutes(5), now, AR)).toBe('قبل 5 دقائق');
     expect(formatRelative(now - 10_000, now, AR)).toBe('الآن');
     expect(formatRelative(now - 3 * 24 * 3_600_000, now, AR)).toMatch(/3 أيام/);
+  });
+});
+
+describe('clockTextStableForMs (how long an incident page may be kept as printed)', () => {
+  const now = Date.parse('2026-11-29T21:00:00.250Z');
+  // A spread of ages: seconds, minutes, hours, days, weeks, months, years, and near the
+  // thresholds where a larger unit takes over (7 days, 4 weeks → a month, 12 months → a year).
+  const ages = [0, 800, 59_400, 61_700, minutes(59) + 29_000, 3_600_000 * 5 + 1234, 86_400_000 * 6 + 3_600_000 * 23 + 59_000, 86_400_000 * 29 + 5_000, 86_400_000 * 364 + 777, 86_400_000 * 376, -minutes(2)];
+  it('is exactly how long formatRelative keeps printing the same text', () => {
+    for (const age of ages) {
+      const at = now - age;
+      const stable = clockTextStableForMs([at], now);
+      expect(stable, `age ${age} ms`).toBeGreaterThanOrEqual(1000);
+      const printed = formatRelative(at, now, EN);
+      // Under a second to go, it says one second (the floor): the text has changed by then.
+      if (stable > 1000) expect(formatRelative(at, now + stable - 1, EN), `age ${age} ms`).toBe(printed);
+      expect(formatRelative(at, now + stable, EN), `age ${age} ms`).not.toBe(printed);
+    }
+  });
+  it("takes the soonest change among all the times, and an ongoing incident's elapsed minutes", () => {
+    const day = 86_400_000;
+    const many = [now - 400 * day, now - 3 * day, now - 2 * 3_600_000 - 1000];
+    const soonest = Math.min(...many.map((at) => clockTextStableForMs([at], now)));
+    expect(clockTextStableForMs(many, now)).toBe(soonest);
+    expect(soonest).toBeLessThanOrEqual(3_600_000);
+    const started = now - 400 * day - 15_000;
+    const withElapsed = clockTextStableForMs([now - 400 * day], now, started);
+    expect(formatDuration(now + withElapsed - 1 - started, EN)).toBe(formatDuration(now - started, EN));
+    expect(formatDuration(now + withElapsed - started, EN)).not.toBe(formatDuration(now - started, EN));
+  });
+  it('is unbounded by times when there are none, and a finished year-old incident is stable for days', () => {
+    expect(clockTextStableForMs([], now)).toBe(Infinity);
+    expect(clockTextStableForMs([Date.parse('2025-11-18T11:20:00Z')], now)).toBeGreaterThan(86_400_000);
   });
 });
 

@@ -79,6 +79,37 @@ export function formatRelative(atMs: number, nowMs: number, intlLocale: string):
   return rtf.format(0, 'second');
 }
 
+/**
+ * How long, from `nowMs`, every text the clock drives on a timeline stays as printed: the relative
+ * times of `atMs` ("5 minutes ago" reads so until the sixth minute; "4 weeks ago" until it becomes
+ * "last month") and, with `elapsedSinceMs`, an ongoing incident's elapsed time, which counts
+ * minutes. The page cache keeps a copy of an incident page that long before it makes a new one
+ * (`data-fresh-ms`, lib/server/page-cache.ts); a change to the incident itself drops the copy at
+ * once whatever this says. Never below one second.
+ */
+export function clockTextStableForMs(atMs: readonly number[], nowMs: number, elapsedSinceMs: number | null = null): number {
+  let stable = Infinity;
+  for (const at of atMs) {
+    // formatRelative rounds to whole seconds, then prints the largest unit that fits: the text
+    // changes at the unit's next multiple or where the next larger unit takes over, whichever is
+    // first ("now" until one minute).
+    const ago = nowMs - at;
+    const seconds = Math.max(0, Math.round(ago / 1000));
+    let next = 60 - seconds;
+    for (let i = 0; i < steps.length; i++) {
+      const size = steps[i]?.[1] ?? 1;
+      if (seconds < size) continue;
+      const larger = steps[i - 1]?.[1] ?? Infinity;
+      next = Math.min(size - (seconds % size), larger - seconds);
+      break;
+    }
+    // Rounded to seconds, `seconds + next` is first printed half a second early.
+    stable = Math.min(stable, (seconds + next) * 1000 - 500 - ago);
+  }
+  if (elapsedSinceMs !== null) stable = Math.min(stable, 60_000 - (Math.max(0, nowMs - elapsedSinceMs) % 60_000));
+  return Math.max(1000, stable);
+}
+
 /** Fills `{name}` placeholders of a message the server handed over raw (the island has no ICU runtime). */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);

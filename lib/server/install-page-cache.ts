@@ -19,11 +19,14 @@ export const prerenderedRule: CacheRule = {
 
 /**
  * Incident pages and the list: copied again as soon as their timeline changes (invalidated by
- * the hub), else every 10 s for the times they print. Readers revalidate (a 304 by ETag); a
- * shared cache may keep them for 5 s, and serve them for a day if we are down.
+ * the hub), else every 10 s for the times they print, or as long as an incident page says its
+ * times read true (`data-fresh-ms`: an hour-old entry says "1 hour ago" for an hour), up to
+ * 10 min. Readers revalidate (a 304 by ETag); a shared cache may keep them for 5 s, and serve
+ * them for a day if we are down.
  */
 export const incidentRule: CacheRule = {
   freshMs: 10_000,
+  maxFreshMs: 10 * 60_000,
   staleMs: 50_000,
   cacheControl: 'public, max-age=0, s-maxage=5, stale-while-revalidate=30, stale-if-error=86400',
 };

@@ -223,6 +223,44 @@ describe('PageCache', () => {
     expect(late.body.toString()).toContain('<p>newer</p>');
   });
 
+  it('keeps a page as long as it says its text reads true (data-fresh-ms), within the rule\'s bounds', async () => {
+    const longer: CacheRule = { ...rule, maxFreshMs: 4000 };
+    cache = new PageCache({ policy: () => longer, capture: async (p) => (captures.push(p), next()), now: () => now });
+    const at = (fresh: string) => async () => page(`<html><div data-fresh-ms="${fresh}"></div><p>v${captures.length}</p></html>`);
+    // Asks for 3 s: a hit at 2.9 s, stale just after.
+    next = at('3000');
+    await warm('/ar/a');
+    now = 2900;
+    expect((await get('/ar/a')).headers['x-page-cache']).toBe('HIT');
+    now = 3100;
+    expect((await get('/ar/a')).headers['x-page-cache']).toBe('STALE');
+    // Asks for a day: held to maxFreshMs (4 s).
+    now = 0;
+    next = at('86400000');
+    await warm('/ar/b');
+    now = 3900;
+    expect((await get('/ar/b')).headers['x-page-cache']).toBe('HIT');
+    now = 4100;
+    expect((await get('/ar/b')).headers['x-page-cache']).toBe('STALE');
+    // Asks for less than the rule's freshMs, or nothing: freshMs (1 s).
+    for (const [path, fresh] of [['/ar/c', '10'], ['/ar/d', null]] as const) {
+      now = 0;
+      next = fresh === null ? async () => page('<p>no hint</p>') : at(fresh);
+      await warm(path);
+      now = 900;
+      expect((await get(path)).headers['x-page-cache']).toBe('HIT');
+      now = 1100;
+      expect((await get(path)).headers['x-page-cache']).toBe('STALE');
+    }
+    // A rule without maxFreshMs gives the page no say.
+    cache = new PageCache({ policy: () => rule, capture: async (p) => (captures.push(p), next()), now: () => now });
+    now = 0;
+    next = at('3000');
+    await warm('/ar/e');
+    now = 1100;
+    expect((await get('/ar/e')).headers['x-page-cache']).toBe('STALE');
+  });
+
   it('many requests for a page being copied wait for that one copy: Next renders it once', async () => {
     let release: (p: CapturedPage) => void = () => {};
     next = () => new Promise((r) => (release = r));

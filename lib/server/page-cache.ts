@@ -37,6 +37,12 @@ const brotli = promisify(zlib.brotliCompress);
 export interface CacheRule {
   /** Served as is for this long after it was copied. */
   readonly freshMs: number;
+  /**
+   * A page may ask to be kept longer, up to this: `data-fresh-ms="…"` in its HTML says how long
+   * it reads true as the clock moves (an incident page's relative times). Never less than
+   * `freshMs`. Left out, the page has no say.
+   */
+  readonly maxFreshMs?: number;
   /** Then served while a new copy is made, for this much longer; after that Next answers. */
   readonly staleMs: number;
   /** The Cache-Control readers and shared caches get. */
@@ -79,6 +85,8 @@ interface Entry {
   readonly br: Buffer | null;
   readonly etag: string;
   readonly storedAt: number;
+  /** `rule.freshMs`, or longer as the page asked (`maxFreshMs`). */
+  readonly freshMs: number;
   readonly rule: CacheRule;
 }
 
@@ -113,6 +121,19 @@ const droppedHeaders = new Set([
 ]);
 
 const maxPageBytes = 4 * 1024 * 1024;
+
+/** `data-fresh-ms="…"` on an element of a page: how long its text reads true as the clock moves. */
+const FRESH_MS = / data-fresh-ms="(\d{1,15})"/;
+
+/**
+ * How long to keep a copy of this page before making a new one: the rule's `freshMs`, or what the
+ * page asks for (`data-fresh-ms`) within `[freshMs, maxFreshMs]` where the rule lets it.
+ */
+export function freshFor(html: string, rule: CacheRule): number {
+  const asked = rule.maxFreshMs === undefined ? null : FRESH_MS.exec(html);
+  if (asked === null || rule.maxFreshMs === undefined) return rule.freshMs;
+  return Math.min(rule.maxFreshMs, Math.max(rule.freshMs, Number(asked[1])));
+}
 
 /** The best encoding this request accepts among br, gzip and none. */
 export function negotiateEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
@@ -187,7 +208,7 @@ export class PageCache {
     const entry = this.entries.get(url);
     const age = entry === undefined ? Infinity : this.now() - entry.storedAt;
     const via = { address: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 };
-    if (entry === undefined || age > entry.rule.freshMs + entry.rule.staleMs) {
+    if (entry === undefined || age > entry.freshMs + entry.rule.staleMs) {
       this.stats.misses += 1;
       const retryAt = this.uncacheable.get(url);
       if (via.port === 0 || (retryAt !== undefined && this.now() < retryAt)) return false;
@@ -200,18 +221,18 @@ export class PageCache {
       return Promise.race([copied, gaveUp]).then(() => {
         clearTimeout(timer);
         const fresh = this.entries.get(url);
-        if (fresh === undefined || this.now() - fresh.storedAt > fresh.rule.freshMs) return false;
+        if (fresh === undefined || this.now() - fresh.storedAt > fresh.freshMs) return false;
         if (!res.destroyed && !res.headersSent) this.respond(req, res, fresh, 'MISS');
         return true;
       });
     }
-    if (age > entry.rule.freshMs) {
+    if (age > entry.freshMs) {
       this.stats.stale += 1;
       if (via.port !== 0) this.fill(url, rule, via);
     } else {
       this.stats.hits += 1;
     }
-    this.respond(req, res, entry, age > entry.rule.freshMs ? 'STALE' : 'HIT');
+    this.respond(req, res, entry, age > entry.freshMs ? 'STALE' : 'HIT');
     return true;
   }
 
@@ -293,7 +314,8 @@ export class PageCache {
     headers['content-security-policy'] = html !== null ? buildCsp({ scriptHashes: inlineScriptHashes(rewritten ?? html) }) : buildCsp({ document: false });
     headers['cache-control'] = rule.cacheControl;
     const etag = crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22);
-    if (rule.compress === false) return { headers, identity: body, gzip: null, br: null, etag, storedAt: this.now(), rule };
+    const freshMs = html === null ? rule.freshMs : freshFor(html, rule);
+    if (rule.compress === false) return { headers, identity: body, gzip: null, br: null, etag, storedAt: this.now(), freshMs, rule };
     const vary = (headers.vary ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
     if (!vary.some((v) => v.toLowerCase() === 'accept-encoding')) vary.push('Accept-Encoding');
     headers.vary = vary.join(', ');
@@ -301,7 +323,7 @@ export class PageCache {
       gzip(body, { level: 9 }),
       brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
     ]);
-    return { headers, identity: body, gzip: gz, br, etag, storedAt: this.now(), rule };
+    return { headers, identity: body, gzip: gz, br, etag, storedAt: this.now(), freshMs, rule };
   }
 
   private respond(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, state: 'HIT' | 'STALE' | 'MISS'): void {
