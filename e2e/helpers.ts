@@ -114,7 +114,7 @@ export async function startSimulator(port = Number(process.env.E2E_SIM_PORT ?? 2
 export function bootScriptsOf(html: string): string[] {
   const tags = [...html.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)"[^>]* async=""/g)].map((m) => m[1] ?? '');
   const preloads = [...html.matchAll(/<link rel="preload" as="script"[^>]*href="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  const loader = /<script>\(function\(s,m,w,p\).*?\)\((\[[^\]]*\]),(?:null|"[^"]*"),[01],(?:null|"[^"]*")\)<\/script>/s.exec(html)?.[1];
+  const loader = /<script>\(function\(s,m,w,p,f\).*?\)\((\[[^\]]*\]),(?:null|"[^"]*"),[01],(?:null|"[^"]*"),(?:null|"[^"]*")\)<\/script>/s.exec(html)?.[1];
   const listed = loader === undefined ? [] : (JSON.parse(loader) as string[]);
   return [...new Set([...listed, ...tags, ...preloads])];
 }

@@ -329,6 +329,10 @@ test.describe('negotiation and errors', () => {
       expect(html, path).not.toContain('<link rel="manifest"');
       const boot = bootScriptsOf(html);
       expect(boot.length, path).toBeGreaterThanOrEqual(4);
+      // The flight data is not in the document; the loader names where to fetch it (session 8).
+      expect(html, path).not.toMatch(/__next_f(=self\.__next_f\|\|\[\])?\)?\.push\(\[/);
+      const flight = /"(\/_flight\/[A-Za-z0-9_-]{22}\.json)"\)<\/script>/.exec(html)?.[1] ?? 'none';
+      expect(flight, path).toMatch(/^\/_flight\//);
       const requested = (b: readonly string[]) =>
         page.evaluate((b) => performance.getEntriesByType('resource').filter((e) => b.some((x) => e.name.endsWith(x))).length, b);
       await page.goto(path, { waitUntil: 'load' });
@@ -339,6 +343,8 @@ test.describe('negotiation and errors', () => {
         await page.waitForTimeout(1_500);
         expect(await requested(boot), `${path}: scripts requested before the reader acted`).toBe(0);
         expect(await languageSwitchHydrated(page), path).toBe(false);
+        // …but its flight data was fetched after the paint, ready for when the reader acts.
+        expect(await requested([flight]), `${path}: flight data fetched after the paint`).toBe(1);
       }
       await readerActs(page);
       // It boots: the language switch (an island) is hydrated.
@@ -361,6 +367,24 @@ test.describe('negotiation and errors', () => {
       expect(t.fontDone, `${path}: ${font} done at ${t.fontDone} ms, first script at ${t.firstScript} ms`).toBeLessThanOrEqual(t.firstScript);
       expect(await page.locator('head link[rel="manifest"]').getAttribute('href'), path).toBe('/manifest.webmanifest');
     }
+  });
+
+  test('a page whose flight data the cache no longer has still boots, from the page as Next renders it', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const asked: string[] = [];
+    // As if another server had answered, or this one had restarted since the page was served.
+    await page.route('**/_flight/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname + new URL(r.url()).search));
+    for (const path of [`/ar/articles/${NEWS_SLUG}`, '/en/incidents/cloudflare-2025-11-18']) {
+      await page.goto(path, { waitUntil: 'load' });
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      await readerActs(page);
+      await expect.poll(() => languageSwitchHydrated(page), { message: path }).toBe(true);
+      expect(asked.some((a) => a.startsWith('/_flight/')), path).toBe(true);
+      expect(asked, path).toContain(`${path}?flight`);
+    }
+    // Chromium logs the 404 itself; nothing else may go wrong (no hydration error, no CSP report).
+    expect(errors.filter((e) => !e.includes('the server responded with a status of 404'))).toEqual([]);
   });
 
   test('an Arabic page is set in the Naskh family alone, Latin included; an English page in Inter alone', async ({ browser }) => {

@@ -128,13 +128,58 @@ describe('PageCache', () => {
     const res = await get('/ar/boot', { 'accept-encoding': 'identity' });
     const html = res.body.toString('utf8');
     expect(html).not.toContain(boot);
-    const loader = /<script>(\(function\(s,m,w,p\).*?)<\/script><\/body>/s.exec(html)?.[1] ?? '';
+    const loader = /<script>(\(function\(s,m,w,p,f\).*?)<\/script><\/body>/s.exec(html)?.[1] ?? '';
     expect(loader).toContain('"/_next/static/chunks/main.js"');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain(`'sha256-${crypto.createHash('sha256').update(loader).digest('base64')}'`);
-    // The flight data is inert JSON now, handed to Next by the loader: nothing to allow.
-    expect(html).toContain('<script type="application/json" data-next-f="">[1,"x"]</script>');
+    // The flight data has left the page (nothing of it to allow), for the path the loader names.
+    expect(html).not.toContain('__next_f.push');
     expect(csp).not.toContain(`'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`);
+    const flight = /,"(\/_flight\/[A-Za-z0-9_-]{22}\.json)"\)$/.exec(loader)?.[1] ?? 'none';
+    const data = await get(flight, { 'accept-encoding': 'br' });
+    expect(data.status).toBe(200);
+    expect(data.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(data.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(data.headers['content-security-policy']).toBe(buildCsp({ document: false }));
+    expect(data.headers['x-content-type-options']).toBe('nosniff');
+    expect(JSON.parse(zlib.brotliDecompressSync(data.body).toString('utf8'))).toEqual([[1, 'x']]);
+    expect((await get(flight, { 'if-none-match': String(data.headers.etag) })).status).toBe(304);
+    // It outlives its page's copy: a reader may boot minutes after the page was served.
+    cache.invalidate(() => true);
+    expect((await get(flight)).status).toBe(200);
+  });
+
+  it('answers an unknown or malformed flight path with a 404 itself, never Next', async () => {
+    for (const path of ['/_flight/AAAAAAAAAAAAAAAAAAAAAA.json', '/_flight/x.json', '/_flight/', '/_flight/AAAAAAAAAAAAAAAAAAAAAA.json?x=1']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers['cache-control'], path).toBe('no-store');
+      expect(res.headers['content-type'], path).toMatch(/^text\/plain/);
+    }
+    expect(captures).toEqual([]);
+    expect(cache.stats.flightMisses).toBe(4);
+  });
+
+  it('keeps flight data within its memory bound, dropping the least recently used first', async () => {
+    cache = new PageCache({ policy: () => rule, capture: async (p) => (captures.push(p), next()), now: () => now, maxFlightBytes: 1000 });
+    const boot = '<script src="/_next/static/chunks/main.js" async=""></script>';
+    const flightOf = async (path: string) => {
+      const html = (await get(path, { 'accept-encoding': 'identity' })).body.toString('utf8');
+      return /,"(\/_flight\/[A-Za-z0-9_-]{22}\.json)"\)<\/script>/.exec(html)?.[1] ?? 'none';
+    };
+    const paths: string[] = [];
+    for (const n of [1, 2, 3]) {
+      // ~400 bytes of JSON each, ~450 with its gzip and brotli copies: two fit.
+      next = async () => page(`<html><head>${boot}</head><body><script>self.__next_f.push([1,"${String(n).repeat(400)}"])</script></body></html>`);
+      await warm(`/ar/p${n}`);
+      paths.push(await flightOf(`/ar/p${n}`));
+      // The first one is used again before the third comes: the second is then the oldest use.
+      if (n === 2) expect((await get(paths[0] ?? '')).status).toBe(200);
+    }
+    expect(new Set(paths).size).toBe(3);
+    expect((await get(paths[0] ?? '')).status).toBe(200);
+    expect((await get(paths[1] ?? '')).status).toBe(404);
+    expect((await get(paths[2] ?? '')).status).toBe(200);
   });
 
   it('answers a matching If-None-Match with 304 and HEAD without a body', async () => {

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { buildCsp } from '@/lib/security/csp';
 import { inlineScriptHashes } from '@/lib/security/inline-script-hashes.mjs';
-import { readingFirst } from '@/lib/server/boot-scripts';
+import { FLIGHT_PREFIX, flightPathPattern, readingFirst } from '@/lib/server/boot-scripts';
 
 /**
  * An in-process cache of whole reader pages (and the feeds and content-hashed assets they
@@ -27,6 +27,9 @@ import { readingFirst } from '@/lib/server/boot-scripts';
  *   Next rendered with a per-request nonce can be served again without reusing that nonce.
  *   Anything else (a feed, a script or style file, a font) gets the locked-down policy for
  *   non-documents, as proxy.ts gives it.
+ * - A page's flight data (Next's RSC payload, for React) is taken out of the copy and kept
+ *   beside it at `/_flight/<hash>.json`, immutable; the page's loader fetches it after the first
+ *   paint (lib/server/boot-scripts.ts, 0065). An unknown flight path is a 404 here, never Next's.
  * - Stale-while-revalidate per rule; `invalidate` drops entries at once (the incident pages
  *   when their timeline changes), and a copy started before an invalidation is discarded.
  */
@@ -98,6 +101,9 @@ export interface PageCacheStats {
   fills: number;
   fillFailures: number;
   invalidations: number;
+  /** Flight data answered from memory, and asked for but not (or no longer) here. */
+  flightHits: number;
+  flightMisses: number;
 }
 
 /** Headers that make Next answer something other than the page's HTML. */
@@ -167,8 +173,15 @@ export class PageCache {
    * without it, every request for a missing incident would cost Next a second render.
    */
   private readonly uncacheable = new Map<string, number>();
+  /**
+   * The flight data taken out of cached pages (`takeFlight`), by path. Content-addressed, so kept
+   * beyond its page's copy (a reader may boot a page minutes after it was served), oldest use
+   * dropped first past `maxFlightBytes`.
+   */
+  private readonly flights = new Map<string, Entry>();
+  private flightBytes = 0;
   private epoch = 0;
-  readonly stats: PageCacheStats = { hits: 0, stale: 0, misses: 0, bypass: 0, fills: 0, fillFailures: 0, invalidations: 0 };
+  readonly stats: PageCacheStats = { hits: 0, stale: 0, misses: 0, bypass: 0, fills: 0, fillFailures: 0, invalidations: 0, flightHits: 0, flightMisses: 0 };
 
   constructor(
     private readonly options: {
@@ -178,6 +191,8 @@ export class PageCache {
       readonly maxEntries?: number;
       /** How long a request waits for the copy of its page before Next answers it instead. */
       readonly maxWaitMs?: number;
+      /** Memory for flight data, all encodings counted (64 MB unless told). */
+      readonly maxFlightBytes?: number;
       readonly onFillError?: (pathname: string, reason: string) => void;
     },
   ) {}
@@ -197,6 +212,7 @@ export class PageCache {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return false;
     const url = req.url ?? '/';
+    if (url.startsWith(FLIGHT_PREFIX)) return this.serveFlight(req, res, url);
     if (url.includes('?') || url.includes('#')) return false;
     const rule = this.options.policy(url);
     if (rule === null) return false;
@@ -255,8 +271,8 @@ export class PageCache {
     if (running !== undefined) return running;
     const startedAt = this.generation.get(pathname) ?? 0;
     const job = this.copy(pathname, rule, via)
-      .then((entry) => {
-        if (entry === null) {
+      .then((copied) => {
+        if (copied === null) {
           this.uncacheable.delete(pathname);
           this.uncacheable.set(pathname, this.now() + Math.max(rule.freshMs, 10_000));
           while (this.uncacheable.size > (this.options.maxEntries ?? 500) * 4) {
@@ -266,9 +282,12 @@ export class PageCache {
           }
           return;
         }
+        const { entry, flight } = copied;
         this.uncacheable.delete(pathname);
         // Invalidated while the copy was made: it may predate the change.
         if ((this.generation.get(pathname) ?? 0) !== startedAt) return;
+        // The page's flight data first: no reader gets the page before what it will ask for.
+        if (flight !== null) this.keepFlight(flight.path, flight.entry);
         this.entries.delete(pathname);
         this.entries.set(pathname, entry);
         const max = this.options.maxEntries ?? 500;
@@ -290,7 +309,7 @@ export class PageCache {
     return job;
   }
 
-  private async copy(pathname: string, rule: CacheRule, via: { address: string; port: number }): Promise<Entry | null> {
+  private async copy(pathname: string, rule: CacheRule, via: { address: string; port: number }): Promise<{ entry: Entry; flight: { path: string; entry: Entry } | null } | null> {
     const page = await this.options.capture(pathname, via);
     const type = mediaType(page.headers['content-type']);
     // Only a page as every reader gets it: a 404, a redirect, an error or an answer of a type
@@ -300,9 +319,10 @@ export class PageCache {
     if (page.headers['set-cookie'] !== undefined) return null;
     if (page.body.length > maxPageBytes) return null;
     // A page's boot scripts are requested once it has painted (its text and fonts come first), and
-    // on a page with nothing live only when the reader first acts; its flight data waits inert (0065).
+    // on a page with nothing live only when the reader first acts; its flight data is served beside it (0065).
     const html = type === 'text/html' ? page.body.toString('utf8') : null;
-    const rewritten = html === null ? null : readingFirst(html);
+    const read = html === null ? null : readingFirst(html);
+    const rewritten = read?.html ?? null;
     const body = rewritten === null ? page.body : Buffer.from(rewritten, 'utf8');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(page.headers)) {
@@ -315,15 +335,51 @@ export class PageCache {
     headers['cache-control'] = rule.cacheControl;
     const etag = crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22);
     const freshMs = html === null ? rule.freshMs : freshFor(html, rule);
-    if (rule.compress === false) return { headers, identity: body, gzip: null, br: null, etag, storedAt: this.now(), freshMs, rule };
+    if (rule.compress === false) return { entry: { headers, identity: body, gzip: null, br: null, etag, storedAt: this.now(), freshMs, rule }, flight: null };
     const vary = (headers.vary ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
     if (!vary.some((v) => v.toLowerCase() === 'accept-encoding')) vary.push('Accept-Encoding');
     headers.vary = vary.join(', ');
-    const [gz, br] = await Promise.all([
-      gzip(body, { level: 9 }),
-      brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-    ]);
-    return { headers, identity: body, gzip: gz, br, etag, storedAt: this.now(), freshMs, rule };
+    const taken = read?.flight ?? null;
+    const [[gz, br], flight] = await Promise.all([compressed(body), taken === null ? null : flightEntry(taken.json, this.now())]);
+    return {
+      entry: { headers, identity: body, gzip: gz, br, etag, storedAt: this.now(), freshMs, rule },
+      flight: taken === null || flight === null ? null : { path: taken.path, entry: flight },
+    };
+  }
+
+  /** The flight data at `url` from memory, else a 404: nothing else is ever there. */
+  private serveFlight(req: http.IncomingMessage, res: http.ServerResponse, url: string): true {
+    const entry = flightPathPattern.test(url) ? this.flights.get(url) : undefined;
+    if (entry === undefined) {
+      this.stats.flightMisses += 1;
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': buildCsp({ document: false }) });
+      res.end(req.method === 'HEAD' ? undefined : 'No such flight data here: ask for the page with ?flight.\n');
+      return true;
+    }
+    this.stats.flightHits += 1;
+    // Most recently used last, so the oldest use goes first.
+    this.flights.delete(url);
+    this.flights.set(url, entry);
+    this.respond(req, res, entry, 'HIT');
+    return true;
+  }
+
+  private keepFlight(path: string, entry: Entry): void {
+    const size = (e: Entry) => e.identity.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0);
+    const old = this.flights.get(path);
+    if (old !== undefined) {
+      this.flightBytes -= size(old);
+      this.flights.delete(path);
+    }
+    this.flights.set(path, entry);
+    this.flightBytes += size(entry);
+    const max = this.options.maxFlightBytes ?? 64 * 1024 * 1024;
+    while (this.flightBytes > max && this.flights.size > 1) {
+      const [oldest, e] = this.flights.entries().next().value ?? [];
+      if (oldest === undefined || e === undefined) break;
+      this.flights.delete(oldest);
+      this.flightBytes -= size(e);
+    }
   }
 
   private respond(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, state: 'HIT' | 'STALE' | 'MISS'): void {
@@ -345,6 +401,40 @@ export class PageCache {
     if (req.method === 'HEAD') res.end();
     else res.end(body);
   }
+}
+
+async function compressed(body: Buffer): Promise<[Buffer, Buffer]> {
+  return Promise.all([
+    gzip(body, { level: 9 }),
+    brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  ]);
+}
+
+/**
+ * A page's flight data as the cache serves it: JSON, content-addressed so kept by browsers for
+ * good, and no document (nothing may run in it).
+ */
+const flightRule: CacheRule = { freshMs: Infinity, staleMs: 0, cacheControl: 'public, max-age=31536000, immutable', contentTypes: ['application/json'] };
+
+async function flightEntry(json: string, now: number): Promise<Entry> {
+  const identity = Buffer.from(json, 'utf8');
+  const [gz, br] = await compressed(identity);
+  return {
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': buildCsp({ document: false }),
+      'cache-control': flightRule.cacheControl,
+      vary: 'Accept-Encoding',
+    },
+    identity,
+    gzip: gz,
+    br,
+    etag: crypto.createHash('sha256').update(identity).digest('base64url').slice(0, 22),
+    storedAt: now,
+    freshMs: Infinity,
+    rule: flightRule,
+  };
 }
 
 /**
