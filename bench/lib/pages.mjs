@@ -10,6 +10,8 @@ export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', 
 
 function kindOf(resourceType, url, contentType) {
   if (resourceType === 'document') return 'html';
+  // The page's RSC payload, which the page cache serves beside it (docs/decisions/0065, session 8).
+  if (/\/_flight\/[^/]+\.json$/.test(url)) return 'flight';
   if (resourceType === 'script' || /javascript/.test(contentType)) return 'js';
   if (resourceType === 'stylesheet' || /text\/css/.test(contentType)) return 'css';
   if (resourceType === 'font' || /\.woff2?(\?|$)/.test(url)) return 'font';
@@ -80,6 +82,7 @@ export async function measurePages(baseUrl, pages, { settleMs = 1500, width = 41
         jsEncodings: [...new Set(reqs.filter((r) => r.kind === 'js').map((r) => r.encoding))].sort(),
         cssBytes: sum('css'),
         fontBytes: sum('font'),
+        flightBytes: sum('flight'),
         imageBytes: sum('image'),
         otherBytes: sum('other'),
         totalBytes: reqs.reduce((s, r) => s + r.bytes, 0),

@@ -61,8 +61,9 @@ export function writeReport(result, { resultsDir, name = result.date, budgets })
   if (pages) {
     md.push('## Page weight (Chromium, cold cache, bytes on the wire, KB)', '', 'Load, then the reader\'s first interaction (a pointer move), which boots pages with nothing live (0065); JS is what the boot asks for.', '');
     md.push(`Encodings as sent: scripts ${[...new Set(pages.flatMap((p) => p.jsEncodings ?? []))].join(', ') || '—'}; HTML ${[...new Set(pages.map((p) => p.htmlEncoding).filter(Boolean))].join(', ') || '—'} (the CI budget, scripts/check-js-budget.mjs, counts gzip from the build output).`, '');
-    md.push('| page | HTML | JS | CSS | fonts | total | requests |', '|---|---:|---:|---:|---:|---:|---:|');
-    for (const p of pages) md.push(p.skipped ? `| ${p.path} | skipped: ${p.note} ||||||` : `| ${p.path} | ${kb(p.htmlBytes)} | ${kb(p.jsBytes)} | ${kb(p.cssBytes)} | ${kb(p.fontBytes)} | ${kb(p.totalBytes)} | ${p.requests} |`);
+    md.push('Flight: the page\'s RSC payload for React, served beside the document since session 8 (it was part of the HTML before).', '');
+    md.push('| page | HTML | flight | JS | CSS | fonts | total | requests |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const p of pages) md.push(p.skipped ? `| ${p.path} | skipped: ${p.note} |||||||` : `| ${p.path} | ${kb(p.htmlBytes)} | ${kb(p.flightBytes ?? 0)} | ${kb(p.jsBytes)} | ${kb(p.cssBytes)} | ${kb(p.fontBytes)} | ${kb(p.totalBytes)} | ${p.requests} |`);
     const cc = pages.find((p) => !p.skipped)?.htmlCacheControl;
     if (cc) md.push('', `HTML Cache-Control: \`${cc}\``);
     md.push('');
