@@ -87,6 +87,14 @@ const run = (paint: boolean | 'no-paint-timing', manifest: string | null = null,
 /** Lets the loader's promise callbacks (fonts.ready, the probe's fetch) run. */
 const settle = () => new Promise((done) => setTimeout(done, 5));
 
+/** The first contentful paint, then what the loader does after it (its timers, its fetches). */
+const paintAndSettle = async (r: ReturnType<typeof run>) => {
+  r.fire('first-contentful-paint');
+  await settle();
+  for (const [f] of r.timers) f();
+  await settle();
+};
+
 const runLoader = (paint: boolean | 'no-paint-timing', when: BootWhen, answer: unknown = null) => run(paint, null, when, answer);
 
 describe('reading first: boot scripts after the first paint', () => {
@@ -172,19 +180,13 @@ describe('reading first: boot scripts after the first paint', () => {
   it('the home page probes after the paint and boots at once only when an incident is live', async () => {
     const live = runLoader(true, { on: 'interaction', probe: '/ar/incidents/live.json' }, { incidents: [{ href: '/ar/incidents/x' }] });
     expect(live.asked).toEqual([]);
-    live.fire('first-contentful-paint');
-    await settle();
-    for (const [f] of live.timers) f();
-    await settle();
+    await paintAndSettle(live);
     expect(live.asked).toEqual(['/ar/incidents/live.json']);
     expect(live.added).toEqual(['/a.js', '/b.js']);
 
     for (const answer of [{ incidents: [] }, null, { nothing: 1 }]) {
       const quiet = runLoader(true, { on: 'interaction', probe: '/ar/incidents/live.json' }, answer);
-      quiet.fire('first-contentful-paint');
-      await settle();
-      for (const [f] of quiet.timers) f();
-      await settle();
+      await paintAndSettle(quiet);
       expect(quiet.asked).toEqual(['/ar/incidents/live.json']);
       expect(quiet.added, JSON.stringify(answer)).toEqual([]);
       quiet.listeners.get('pointerdown')?.();
@@ -227,10 +229,7 @@ describe('reading first: boot scripts after the first paint', () => {
     // Fetched after the paint, before the reader acts: booting then needs no request.
     const prefetched = run(true, '/manifest.webmanifest', { on: 'interaction' }, null, { path: '/_flight/x.json', data });
     expect(prefetched.asked).toEqual([]);
-    prefetched.fire('first-contentful-paint');
-    await settle();
-    for (const [f] of prefetched.timers) f();
-    await settle();
+    await paintAndSettle(prefetched);
     expect(prefetched.asked).toEqual(['/_flight/x.json']);
     expect(prefetched.added).toEqual([]);
     prefetched.listeners.get('scroll')?.();

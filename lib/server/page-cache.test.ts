@@ -272,31 +272,23 @@ describe('PageCache', () => {
     const longer: CacheRule = { ...rule, maxFreshMs: 4000 };
     cache = new PageCache({ policy: () => longer, capture: async (p) => (captures.push(p), next()), now: () => now });
     const at = (fresh: string) => async () => page(`<html><div data-fresh-ms="${fresh}"></div><p>v${captures.length}</p></html>`);
-    // Asks for 3 s: a hit at 2.9 s, stale just after.
-    next = at('3000');
-    await warm('/ar/a');
-    now = 2900;
-    expect((await get('/ar/a')).headers['x-page-cache']).toBe('HIT');
-    now = 3100;
-    expect((await get('/ar/a')).headers['x-page-cache']).toBe('STALE');
-    // Asks for a day: held to maxFreshMs (4 s).
-    now = 0;
-    next = at('86400000');
-    await warm('/ar/b');
-    now = 3900;
-    expect((await get('/ar/b')).headers['x-page-cache']).toBe('HIT');
-    now = 4100;
-    expect((await get('/ar/b')).headers['x-page-cache']).toBe('STALE');
-    // Asks for less than the rule's freshMs, or nothing: freshMs (1 s).
-    for (const [path, fresh] of [['/ar/c', '10'], ['/ar/d', null]] as const) {
+    /** A copy made at 0 of a page asking for `fresh` is a hit until `until` and stale after it. */
+    const keptUntil = async (path: string, fresh: string | null, until: number) => {
       now = 0;
       next = fresh === null ? async () => page('<p>no hint</p>') : at(fresh);
       await warm(path);
-      now = 900;
-      expect((await get(path)).headers['x-page-cache']).toBe('HIT');
-      now = 1100;
-      expect((await get(path)).headers['x-page-cache']).toBe('STALE');
-    }
+      now = until - 100;
+      expect((await get(path)).headers['x-page-cache'], path).toBe('HIT');
+      now = until + 100;
+      expect((await get(path)).headers['x-page-cache'], path).toBe('STALE');
+    };
+    // Asks for 3 s: kept 3 s.
+    await keptUntil('/ar/a', '3000', 3000);
+    // Asks for a day: held to maxFreshMs (4 s).
+    await keptUntil('/ar/b', '86400000', 4000);
+    // Asks for less than the rule's freshMs, or nothing: freshMs (1 s).
+    await keptUntil('/ar/c', '10', 1000);
+    await keptUntil('/ar/d', null, 1000);
     // A rule without maxFreshMs gives the page no say.
     cache = new PageCache({ policy: () => rule, capture: async (p) => (captures.push(p), next()), now: () => now });
     now = 0;
