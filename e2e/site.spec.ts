@@ -369,6 +369,21 @@ test.describe('negotiation and errors', () => {
     }
   });
 
+  test('before its stylesheet arrives, a long page already defers its list or its body (app/before-css.ts)', async ({ browser }) => {
+    for (const [path, selector] of [
+      ['/ar/incidents/cloudflare-2025-11-18', '.tl-list'],
+      [`/en/articles/${NEWS_SLUG}`, '.article-body > p'],
+    ] as const) {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      // The stylesheet never comes: what the page has before it is all there is.
+      await page.route('**/*.css', (route) => route.abort());
+      await page.goto(path);
+      expect(await page.locator(selector).first().evaluate((e) => getComputedStyle(e).contentVisibility), path).toBe('auto');
+      await context.close();
+    }
+  });
+
   test('a page whose flight data the cache no longer has still boots, from the page as Next renders it', async ({ page }) => {
     const errors = collectPageErrors(page);
     const asked: string[] = [];

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { isLocale, localeConfig, locales } from '@/lib/i18n/locales';
+import { beforeCssCss } from '@/app/before-css';
 import { fontFaceCss, fontPreloads } from '@/app/web-fonts';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SiteFooter } from '@/components/layout/SiteFooter';
@@ -28,7 +29,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         {fontPreloads(cfg.font).map((file) => (
           <link key={file} rel="preload" href={file} as="font" type="font/woff2" crossOrigin="anonymous" />
         ))}
-        <style>{fontFaceCss}</style>
+        {/* The font faces, and the deferral of long blocks before the stylesheet arrives (app/before-css.ts). */}
+        <style>{fontFaceCss + beforeCssCss}</style>
       </head>
       <body>
         {/* Client islands receive their strings as props: no i18n runtime or messages ship to the browser. */}
