@@ -147,6 +147,18 @@ describe('PageCache', () => {
     // It outlives its page's copy: a reader may boot minutes after the page was served.
     cache.invalidate(() => true);
     expect((await get(flight)).status).toBe(200);
+    // The same page copied again: the same data, kept once and not compressed again.
+    expect(cache.stats.flightsStored).toBe(1);
+    await warm('/ar/boot');
+    expect(cache.stats.fills).toBe(2);
+    expect(cache.stats.flightsStored).toBe(1);
+    expect((await get('/ar/boot', { 'accept-encoding': 'identity' })).body.toString('utf8')).toContain(`"${flight}")</script>`);
+    // Other data: kept beside it.
+    cache.invalidate(() => true);
+    next = async () => page(`<html><head>${boot}</head><body><p>page</p><script>self.__next_f.push([1,"y"])</script></body></html>`);
+    await warm('/ar/boot');
+    expect(cache.stats.flightsStored).toBe(2);
+    expect((await get(flight)).status).toBe(200);
   });
 
   it('answers an unknown or malformed flight path with a 404 itself, never Next', async () => {

@@ -104,6 +104,8 @@ export interface PageCacheStats {
   /** Flight data answered from memory, and asked for but not (or no longer) here. */
   flightHits: number;
   flightMisses: number;
+  /** Flight data compressed and kept: once per content, however often its page is copied. */
+  flightsStored: number;
 }
 
 /** Headers that make Next answer something other than the page's HTML. */
@@ -181,7 +183,7 @@ export class PageCache {
   private readonly flights = new Map<string, Entry>();
   private flightBytes = 0;
   private epoch = 0;
-  readonly stats: PageCacheStats = { hits: 0, stale: 0, misses: 0, bypass: 0, fills: 0, fillFailures: 0, invalidations: 0, flightHits: 0, flightMisses: 0 };
+  readonly stats: PageCacheStats = { hits: 0, stale: 0, misses: 0, bypass: 0, fills: 0, fillFailures: 0, invalidations: 0, flightHits: 0, flightMisses: 0, flightsStored: 0 };
 
   constructor(
     private readonly options: {
@@ -309,7 +311,7 @@ export class PageCache {
     return job;
   }
 
-  private async copy(pathname: string, rule: CacheRule, via: { address: string; port: number }): Promise<{ entry: Entry; flight: { path: string; entry: Entry } | null } | null> {
+  private async copy(pathname: string, rule: CacheRule, via: { address: string; port: number }): Promise<{ entry: Entry; flight: { path: string; entry: Entry | null } | null } | null> {
     const page = await this.options.capture(pathname, via);
     const type = mediaType(page.headers['content-type']);
     // Only a page as every reader gets it: a 404, a redirect, an error or an answer of a type
@@ -340,10 +342,12 @@ export class PageCache {
     if (!vary.some((v) => v.toLowerCase() === 'accept-encoding')) vary.push('Accept-Encoding');
     headers.vary = vary.join(', ');
     const taken = read?.flight ?? null;
-    const [[gz, br], flight] = await Promise.all([compressed(body), taken === null ? null : flightEntry(taken.json, this.now())]);
+    // Content-addressed: flight data already kept (the same page copied again) is not compressed again.
+    const known = taken !== null && this.flights.has(taken.path);
+    const [[gz, br], flight] = await Promise.all([compressed(body), taken === null || known ? null : flightEntry(taken.json, this.now())]);
     return {
       entry: { headers, identity: body, gzip: gz, br, etag, storedAt: this.now(), freshMs, rule },
-      flight: taken === null || flight === null ? null : { path: taken.path, entry: flight },
+      flight: taken === null ? null : { path: taken.path, entry: flight },
     };
   }
 
@@ -364,15 +368,21 @@ export class PageCache {
     return true;
   }
 
-  private keepFlight(path: string, entry: Entry): void {
+  /** Keeps (or, with `null`, only marks as just used) the flight data at `path`. */
+  private keepFlight(path: string, given: Entry | null): void {
     const size = (e: Entry) => e.identity.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0);
     const old = this.flights.get(path);
+    const entry = given ?? old;
+    // Dropped since the copy found it (`given` is null only then): this page's readers take the
+    // data from `?flight` instead (the loader's fallback).
+    if (entry === undefined) return;
     if (old !== undefined) {
       this.flightBytes -= size(old);
       this.flights.delete(path);
     }
     this.flights.set(path, entry);
     this.flightBytes += size(entry);
+    if (given !== null) this.stats.flightsStored += 1;
     const max = this.options.maxFlightBytes ?? 64 * 1024 * 1024;
     while (this.flightBytes > max && this.flights.size > 1) {
       const [oldest, e] = this.flights.entries().next().value ?? [];
