@@ -38,6 +38,7 @@ export async function IncidentTimeline({ view, locale, labels, options, nowMs }:
   // Each update as one element holding static HTML: the island edits these nodes itself (live.ts)
   // and React never re-renders them, so hydrating their ~1,000 elements one by one bought nothing
   // (0064). Per request and from upstream data, so a refused prop leaves the entry to React.
+  const ongoing = isOngoing(incident, view.status);
   const relativeTimes = entries.filter((e) => e.atPrecision !== 'day').map((e) => Date.parse(e.at));
   const items: ReactNode[] = [];
   for (const e of entries) {
@@ -67,11 +68,11 @@ export async function IncidentTimeline({ view, locale, labels, options, nowMs }:
       data-order={options.order}
       data-key-only={options.keyOnly ? '1' : undefined}
       data-tz="utc"
-      data-boot={isOngoing(incident, view.status) ? 'load' : undefined}
+      data-boot={ongoing ? 'load' : undefined}
       // How long this copy reads true as the clock moves (its relative times, an ongoing incident's
       // elapsed time): the page cache keeps it that long, within its rule's bounds, instead of
       // rendering the page again every 10 s (lib/server/page-cache.ts, decision 0060).
-      data-fresh-ms={Math.min(day, clockTextStableForMs(relativeTimes, nowMs, isOngoing(incident, view.status) ? Date.parse(incident.startedAt) : null))}
+      data-fresh-ms={Math.min(day, clockTextStableForMs(relativeTimes, nowMs, ongoing ? Date.parse(incident.startedAt) : null))}
     >
       <TimelineHeader view={view} locale={locale} labels={labels} nowMs={nowMs} titleId={titleId} />
       <section className="tl" aria-labelledby={listTitleId}>
